@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { openDatabase, type OpenedDatabase } from './db/connection'
+import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
+import { createEventBus, type EventBus } from './events'
+import { systemClock, type Clock } from './clock'
+
+export const DB_FILE_NAME = 'proxydeck.sqlite'
+
+export interface ContextOptions {
+  dataDir: string
+  runtime: 'electron' | 'node'
+  version: string
+  /** Keychain service name; tests use a unique one so an operator's keychain is never touched. */
+  keychainService?: string
+  /** How long to wait for the keychain; the desktop app allows time for an unlock prompt. */
+  keychainTimeoutMs?: number
+  /** Electron-ABI better-sqlite3 binary, when running under Electron. */
+  sqliteNativeBinding?: string
+  clock?: Clock
+}
+
+/**
+ * Everything a service needs, built once at start-up and passed down; no singletons.
+ * Built before any window or server opens, so migrations and the integrity check come first.
+ */
+export interface AppContext {
+  readonly version: string
+  readonly runtime: 'electron' | 'node'
+  readonly dataDir: string
+  readonly dbPath: string
+  readonly sqlite: Database.Database
+  readonly db: OpenedDatabase['db']
+  readonly migrationsApplied: number
+  readonly vault: Vault
+  readonly events: EventBus
+  readonly clock: Clock
+  close(): void
+}
+
+export async function createContext(options: ContextOptions): Promise<AppContext> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const dbPath = join(options.dataDir, DB_FILE_NAME)
+  const opened = openDatabase({ file: dbPath, nativeBinding: options.sqliteNativeBinding })
+  let vault: Vault
+  try {
+    vault = await openVault({
+      service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
+      timeoutMs: options.keychainTimeoutMs,
+    })
+  } catch (error) {
+    opened.close()
+    throw error
+  }
+  let closed = false
+  return {
+    version: options.version,
+    runtime: options.runtime,
+    dataDir: options.dataDir,
+    dbPath,
+    sqlite: opened.sqlite,
+    db: opened.db,
+    migrationsApplied: opened.migrationsApplied,
+    vault,
+    events: createEventBus(),
+    clock: options.clock ?? systemClock,
+    close() {
+      if (closed) return
+      closed = true
+      opened.close()
+    },
+  }
+}

@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import type { AppContext } from '../context'
+import { dispatch } from './dispatch'
+import { bridgeAuth, type BridgeAuth } from './bridge-auth'
+import { serveStatic, SECURITY_HEADERS } from './bridge-static'
+import { handleEvents } from './bridge-events'
+
+export interface BridgeOptions {
+  /** Always loopback: the bridge is for this machine (or an SSH tunnel to it). */
+  host?: '127.0.0.1'
+  port: number
+  token: string
+  rendererDir: string
+  /** Largest accepted request body; imports of 100k lines fit easily. */
+  maxBodyBytes?: number
+}
+
+export interface RunningBridge {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const API_PREFIX = '/api/'
+
+/**
+ * The headless transport: the same contracts as the Electron IPC, served as
+ * `POST /api/<channel>` (JSON in, envelope out) and Server-Sent Events at `/api/events`,
+ * plus the built renderer at `/`. Token required for /api; Host header checked everywhere.
+ */
+export async function startBridge(ctx: AppContext, options: BridgeOptions): Promise<RunningBridge> {
+  const host = options.host ?? '127.0.0.1'
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024
+  const auth = bridgeAuth(options.token)
+  const server = createServer((req, res) => {
+    void route(ctx, auth, req, res, options.rendererDir, maxBodyBytes)
+  })
+  await listen(server, host, options.port)
+  const port = (server.address() as AddressInfo).port
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  return {
+    url: `http://${host}:${port}/?token=${encodeURIComponent(options.token)}`,
+    port,
+    token: options.token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // SSE connections never end on their own: close them so the server can stop.
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+async function route(
+  ctx: AppContext,
+  auth: BridgeAuth,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rendererDir: string,
+  maxBodyBytes: number,
+): Promise<void> {
+  try {
+    if (!auth.hostAllowed(req.headers.host)) {
+      return reply(res, 403, failure('FORBIDDEN', 'This address is not allowed to reach ProxyDeck'))
+    }
+    const url = new URL(req.url ?? '/', 'http://bridge.invalid')
+    if (!url.pathname.startsWith(API_PREFIX)) return serveStatic(req, res, rendererDir, url.pathname)
+    if (!auth.tokenValid(req, url)) {
+      return reply(res, 401, failure('UNAUTHORIZED', 'Missing or wrong token'))
+    }
+    const channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    if (channel === 'events') {
+      if (req.method !== 'GET') return reply(res, 405, failure('VALIDATION', 'Use GET for events'))
+      return handleEvents(ctx, req, res)
+    }
+    if (req.method !== 'POST') {
+      return reply(res, 405, failure('VALIDATION', 'Use POST with a JSON body'))
+    }
+    // Only JSON: a cross-site form post cannot send this content type without a CORS preflight.
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return reply(res, 415, failure('VALIDATION', 'Send the input as application/json'))
+    }
+    const body = await readBody(req, maxBodyBytes)
+    if (body === null) return reply(res, 413, failure('VALIDATION', 'Request body too large'))
+    let input: unknown
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body)
+    } catch {
+      return reply(res, 400, failure('VALIDATION', 'The request body is not valid JSON'))
+    }
+    const envelope = await dispatch(ctx, channel, input)
+    const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200
+    return reply(res, status, envelope)
+  } catch (error) {
+    console.error('bridge request failed:', error)
+    if (!res.headersSent) reply(res, 500, failure('INTERNAL', 'The request failed unexpectedly'))
+    else res.end()
+  }
+}
+
+function failure(code: string, message: string) {
+  return { ok: false, error: { code, message } }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) tooLarge = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
