@@ -3,7 +3,7 @@
  * headless bridge and the page's meta tag. Mantine injects <style> tags, hence style 'unsafe-inline';
  * scripts only from the app itself.
  */
-export const RENDERER_CSP = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,5 +13,10 @@ export const RENDERER_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+]
+
+/** Sent as a header by the Electron protocol handler and the bridge. */
+export const RENDERER_CSP = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ')
+
+/** Written into index.html at build time; browsers ignore (and warn about) frame-ancestors there. */
+export const RENDERER_CSP_META = DIRECTIVES.join('; ')

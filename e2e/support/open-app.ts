@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge, type RunningBridge } from '../../src/main/ipc/http-bridge'
+import { createTestContext, type TestContext } from '../../test/support/context'
+
+export const rendererDir = resolve('out/renderer')
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export interface OpenedApp {
+  test: TestContext
+  bridge: RunningBridge
+  browser: Browser
+  page: Page
+  /** Console errors and uncaught page errors seen so far (CSP violations land here too). */
+  problems: string[]
+  close(): Promise<void>
+}
+
+/**
+ * The real renderer in headless Chromium, served by the real HTTP bridge over a fresh context
+ * (temp data dir, keychain service of its own). Needs `out/renderer` built beforehand.
+ */
+export async function openApp(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenedApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(
+      `${rendererDir}/index.html is missing: build the renderer first (npx electron-vite build)`,
+    )
+  }
+  const test = await createTestContext()
+  const opened: Partial<OpenedApp> = { test, problems: [] }
+  try {
+    const token = randomBytes(24).toString('hex')
+    opened.bridge = await startBridge(test.ctx, { port: 0, token, rendererDir })
+    opened.browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: chromiumArgs,
+    })
+    const context = await opened.browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      colorScheme: options.colorScheme ?? 'light',
+    })
+    const page = await context.newPage()
+    const problems = opened.problems as string[]
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    await page.goto(opened.bridge.url)
+    opened.page = page
+  } catch (error) {
+    await closeApp(opened)
+    throw error
+  }
+  return { ...(opened as Omit<OpenedApp, 'close'>), close: () => closeApp(opened) }
+}
+
+async function closeApp(opened: Partial<OpenedApp>): Promise<void> {
+  await opened.browser?.close()
+  await opened.bridge?.close()
+  await opened.test?.dispose()
+}

@@ -1,0 +1,3 @@
+export { ApiProvider, useApi, useTransportKind } from './api-context'
+export { selectTransport, type TransportKind } from './transport'
+export { useQuery, toAppError, type QueryState } from './use-query'

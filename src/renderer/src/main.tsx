@@ -1,0 +1,16 @@
+import '@mantine/core/styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createClient } from '../../shared/client'
+import { App } from './App'
+import { selectTransport } from './api'
+
+const { kind, transport } = selectTransport()
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html lacks #root')
+
+createRoot(root).render(
+  <StrictMode>
+    <App client={createClient(transport)} kind={kind} />
+  </StrictMode>,
+)

@@ -1,0 +1,60 @@
+import { Alert, AppShell, Button, Group, ScrollArea } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useEffect } from 'react'
+import { useQuery } from '../api'
+import { useSettings } from '../settings/settings-context'
+import { HeaderBar } from './HeaderBar'
+import { NavMenu } from './NavMenu'
+import { NoticeListener } from './NoticeListener'
+import { findRoute } from './routes'
+import { useHashRoute } from './use-hash-route'
+
+export function Shell() {
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
+  const route = findRoute(useHashRoute())
+  const info = useQuery('app:info')
+  const { error: settingsError, reload } = useSettings()
+  const View = route.view
+
+  useEffect(() => {
+    document.title = `${route.label} · ProxyDeck`
+  }, [route])
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <HeaderBar navOpened={navOpened} onToggleNav={toggleNav} info={info.data} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          <NavMenu active={route} onNavigate={closeNav} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {settingsError && (
+          <Alert
+            color="red"
+            mb="lg"
+            title="Cannot talk to ProxyDeck"
+            icon={<IconAlertTriangle />}
+            role="alert"
+          >
+            <Group justify="space-between" wrap="nowrap">
+              <span>{settingsError.message}</span>
+              <Button size="xs" variant="white" color="red" onClick={reload}>
+                Retry
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <View key={route.path} />
+      </AppShell.Main>
+      <NoticeListener />
+    </AppShell>
+  )
+}

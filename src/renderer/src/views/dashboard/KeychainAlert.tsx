@@ -1,0 +1,19 @@
+import { Alert } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import type { AppInfo } from '../../../../shared/contracts/app'
+
+/** Without the keychain nothing can encrypt or read proxy passwords: say so, and why. */
+export function KeychainAlert({ keychain }: { keychain: AppInfo['keychain'] }) {
+  if (keychain.status === 'available') return null
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      title="Keychain unavailable: proxy passwords cannot be stored or read"
+      icon={<IconAlertTriangle />}
+      role="alert"
+    >
+      {keychain.message ?? 'The OS keychain did not answer.'}
+    </Alert>
+  )
+}

@@ -1,0 +1,60 @@
+import { NumberInput, Textarea } from '@mantine/core'
+import type { SectionProps } from './field-props'
+import { SettingsSection } from './SettingsSection'
+
+// clampBehavior "none": out-of-range numbers go to main, whose schema is the one judge of validity.
+export function ChecksSection({ values, errors, onChange }: SectionProps) {
+  return (
+    <SettingsSection title="Proxy checks">
+      <NumberInput
+        label="Check timeout"
+        description="How long one check may take before it counts as a timeout (1,000–120,000 ms)."
+        suffix=" ms"
+        step={1_000}
+        min={1_000}
+        max={120_000}
+        clampBehavior="none"
+        allowDecimal={false}
+        allowNegative={false}
+        value={values.checkTimeoutMs}
+        error={errors.checkTimeoutMs}
+        onChange={(value) => onChange('checkTimeoutMs', value)}
+      />
+      <NumberInput
+        label="Concurrent checks"
+        description="How many proxies are tested at the same time (1–1,024)."
+        min={1}
+        max={1_024}
+        clampBehavior="none"
+        allowDecimal={false}
+        allowNegative={false}
+        value={values.checkConcurrency}
+        error={errors.checkConcurrency}
+        onChange={(value) => onChange('checkConcurrency', value)}
+      />
+      <Textarea
+        label="Judge URLs"
+        description="Services that echo the exit IP, one http(s) URL per line (1–10), tried in order."
+        autosize
+        minRows={2}
+        maxRows={8}
+        spellCheck={false}
+        value={values.judges}
+        error={errors.judges}
+        onChange={(event) => onChange('judges', event.currentTarget.value)}
+      />
+      <NumberInput
+        label="Check results kept per proxy"
+        description="Older results beyond this count are deleted (1–10,000)."
+        min={1}
+        max={10_000}
+        clampBehavior="none"
+        allowDecimal={false}
+        allowNegative={false}
+        value={values.checkRetentionPerProxy}
+        error={errors.checkRetentionPerProxy}
+        onChange={(value) => onChange('checkRetentionPerProxy', value)}
+      />
+    </SettingsSection>
+  )
+}

@@ -1,0 +1,24 @@
+import { Loader, Stack, Text, Title } from '@mantine/core'
+import { useSettings } from '../../settings/settings-context'
+import { SettingsForm } from './SettingsForm'
+
+export function SettingsView() {
+  const { settings, error } = useSettings()
+  return (
+    <Stack gap="lg" maw={760} component="section" aria-labelledby="settings-title">
+      <div>
+        <Title order={2} id="settings-title">
+          Settings
+        </Title>
+        <Text c="dimmed" size="sm">
+          Stored in the local database; changes apply at once.
+        </Text>
+      </div>
+      {settings ? (
+        <SettingsForm settings={settings} />
+      ) : (
+        !error && <Loader aria-label="Loading settings" />
+      )}
+    </Stack>
+  )
+}
