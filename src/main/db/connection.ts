@@ -1,0 +1,93 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { AppError } from '../../shared/errors'
+import { assertDatabaseIntact } from './integrity'
+import { resolveMigrationsDir } from './migrations-dir'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema>
+
+export interface OpenDatabaseOptions {
+  /** Path of the SQLite file; created (with its parent directory) when missing. */
+  file: string
+  /** Folder holding drizzle's `meta/_journal.json`; found with `resolveMigrationsDir()` when omitted. */
+  migrationsDir?: string
+  /** Path of a better-sqlite3 `.node` binary; defaults to env `PROXYDECK_SQLITE_BINDING`. */
+  nativeBinding?: string
+}
+
+export interface OpenedDatabase {
+  sqlite: Database.Database
+  db: Db
+  /** Rows in `__drizzle_migrations` after migrating: every migration this file has ever taken. */
+  migrationsApplied: number
+  close(): void
+}
+
+const MIGRATIONS_TABLE = '__drizzle_migrations'
+
+/**
+ * Opens (or creates) the app database: refuses a damaged file without writing to it, sets the
+ * pragmas that better-sqlite3 does not persist, and brings the schema up to date.
+ */
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const file = options.file
+  const nativeBinding = options.nativeBinding ?? (process.env.PROXYDECK_SQLITE_BINDING || undefined)
+  const inMemory = file === ':memory:'
+
+  if (!inMemory) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    // Read-only and before any pragma: journal_mode=WAL alone rewrites the header.
+    assertDatabaseIntact(file, nativeBinding)
+  }
+
+  const migrationsFolder = options.migrationsDir ?? resolveMigrationsDir()
+  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {})
+  try {
+    applyPragmas(sqlite, inMemory)
+    const db = drizzle(sqlite, { schema })
+    migrate(db, { migrationsFolder, migrationsTable: MIGRATIONS_TABLE })
+    const migrationsApplied = countMigrations(sqlite)
+    return {
+      sqlite,
+      db,
+      migrationsApplied,
+      close: () => {
+        if (!sqlite.open) return
+        try {
+          // SQLite's advice for long-lived connections: refresh planner statistics where useful.
+          sqlite.pragma('optimize')
+        } finally {
+          sqlite.close()
+        }
+      },
+    }
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
+  const mode = sqlite.pragma('journal_mode = WAL', { simple: true })
+  if (!inMemory && String(mode).toLowerCase() !== 'wal') {
+    throw new AppError(
+      'INTERNAL',
+      `SQLite refused write-ahead logging for ${sqlite.name} (journal mode stayed "${String(mode)}").`,
+    )
+  }
+  // Not persisted in the file: better-sqlite3 reopens a WAL database with synchronous=NORMAL.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+}
+
+function countMigrations(sqlite: Database.Database): number {
+  const row = sqlite.prepare(`SELECT count(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as {
+    n: number
+  }
+  return row.n
+}

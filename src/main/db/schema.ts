@@ -1,0 +1,290 @@
+import { sql, type SQL } from 'drizzle-orm'
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
+import {
+  accountPlatforms,
+  accountStatuses,
+  checkErrorCodes,
+  historyActions,
+  historyActors,
+  historyReasons,
+  modelStatuses,
+  providerServiceTypes,
+  providerStatuses,
+  proxyProtocols,
+  proxyStatuses,
+} from './enums'
+
+/*
+ * Conventions: timestamps are integer epoch milliseconds (services pass their clock's value; the
+ * default only covers raw inserts), money is integer cents, booleans are 0/1. Ids that other rows
+ * keep after a delete (history) use AUTOINCREMENT so a deleted id is never handed out again.
+ */
+
+const nowMs = sql`(CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER))`
+
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  const list = values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')
+  return sql`${column} IN (${sql.raw(list)})`
+}
+
+function bool(column: AnySQLiteColumn): SQL {
+  return sql`${column} IN (0, 1)`
+}
+
+const timestamps = {
+  createdAt: integer('created_at').notNull().default(nowMs),
+  updatedAt: integer('updated_at').notNull().default(nowMs),
+}
+
+export const proxyProviders = sqliteTable(
+  'proxy_providers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique('proxy_providers_name_unique'),
+    monthlyCostPerProxyCents: integer('monthly_cost_per_proxy_cents').notNull().default(0),
+    contactEmail: text('contact_email'),
+    website: text('website'),
+    serviceType: text('service_type', { enum: providerServiceTypes }),
+    status: text('status', { enum: providerStatuses }).notNull().default('active'),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [
+    check('proxy_providers_name_not_empty', sql`length(trim(${t.name})) > 0`),
+    check('proxy_providers_cost_not_negative', sql`${t.monthlyCostPerProxyCents} >= 0`),
+    check(
+      'proxy_providers_service_type_valid',
+      sql`${t.serviceType} IS NULL OR ${oneOf(t.serviceType, providerServiceTypes)}`,
+    ),
+    check('proxy_providers_status_valid', oneOf(t.status, providerStatuses)),
+  ],
+)
+
+export const models = sqliteTable(
+  'models',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique('models_name_unique'),
+    notes: text('notes'),
+    status: text('status', { enum: modelStatuses }).notNull().default('active'),
+    ...timestamps,
+  },
+  (t) => [
+    check('models_name_not_empty', sql`length(trim(${t.name})) > 0`),
+    check('models_status_valid', oneOf(t.status, modelStatuses)),
+  ],
+)
+
+export const proxies = sqliteTable(
+  'proxies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // RESTRICT: a provider's proxies are deleted (releasing their accounts) by the service first.
+    providerId: integer('provider_id')
+      .notNull()
+      .references(() => proxyProviders.id, { onDelete: 'restrict' }),
+    protocol: text('protocol', { enum: proxyProtocols }).notNull(),
+    remoteDns: integer('remote_dns', { mode: 'boolean' }).notNull().default(false),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    username: text('username'),
+    passwordEncrypted: text('password_encrypted'),
+    location: text('location'),
+    country: text('country'),
+    status: text('status', { enum: proxyStatuses }).notNull().default('active'),
+    // Both maintained by triggers from `accounts`; a direct write that disagrees is refused.
+    assignedModelId: integer('assigned_model_id').references(() => models.id, {
+      onDelete: 'restrict',
+    }),
+    accountCount: integer('account_count').notNull().default(0),
+    maxAccounts: integer('max_accounts').notNull().default(3),
+    monthlyCostOverrideCents: integer('monthly_cost_override_cents'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    notes: text('notes'),
+    expiresAt: integer('expires_at'),
+    rotationUrl: text('rotation_url'),
+    sticky: integer('sticky', { mode: 'boolean' }).notNull().default(false),
+    lastTestedAt: integer('last_tested_at'),
+    lastSuccessAt: integer('last_success_at'),
+    lastErrorCode: text('last_error_code', { enum: checkErrorCodes }),
+    lastErrorMessage: text('last_error_message'),
+    responseTimeMs: integer('response_time_ms'),
+    exitIp: text('exit_ip'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    // SQLite treats NULLs as distinct in UNIQUE; IP-whitelisted proxies (no username) must still
+    // clash. CASE rather than coalesce(): drizzle-kit splits index expressions at commas.
+    uniqueIndex('proxies_endpoint_unique').on(
+      t.protocol,
+      t.host,
+      t.port,
+      sql`(CASE WHEN ${t.username} IS NULL THEN '' ELSE ${t.username} END)`,
+    ),
+    // Filtered lists by status and model, and the assignment engine's candidates.
+    index('proxies_assignable_idx').on(t.status, t.assignedModelId, t.accountCount),
+    // Only proxies with room: "lowest id for model M (or for no model)" is one index seek each,
+    // where the index above would sort every active proxy. Queries must repeat the WHERE terms.
+    // No plain index on assigned_model_id: the planner would prefer it and walk full proxies; the
+    // FK check when deleting a model scans proxies instead (rare, milliseconds at 100k rows).
+    index('proxies_available_idx')
+      .on(t.assignedModelId, t.id)
+      .where(sql`${t.status} = 'active' AND ${t.accountCount} < ${t.maxAccounts}`),
+    index('proxies_provider_idx').on(t.providerId),
+    index('proxies_host_idx').on(t.host),
+    index('proxies_country_idx').on(t.country),
+    index('proxies_last_tested_idx').on(t.lastTestedAt),
+    index('proxies_expires_idx').on(t.expiresAt),
+    check('proxies_port_range', sql`${t.port} BETWEEN 1 AND 65535`),
+    check('proxies_host_not_empty', sql`length(${t.host}) > 0`),
+    check('proxies_protocol_valid', oneOf(t.protocol, proxyProtocols)),
+    check('proxies_status_valid', oneOf(t.status, proxyStatuses)),
+    check('proxies_max_accounts_positive', sql`${t.maxAccounts} >= 1`),
+    check('proxies_account_count_not_negative', sql`${t.accountCount} >= 0`),
+    check('proxies_account_count_within_max', sql`${t.accountCount} <= ${t.maxAccounts}`),
+    check(
+      'proxies_model_iff_accounts',
+      sql`(${t.accountCount} = 0) = (${t.assignedModelId} IS NULL)`,
+    ),
+    check(
+      'proxies_cost_override_not_negative',
+      sql`${t.monthlyCostOverrideCents} IS NULL OR ${t.monthlyCostOverrideCents} >= 0`,
+    ),
+    check(
+      'proxies_last_error_code_valid',
+      sql`${t.lastErrorCode} IS NULL OR ${oneOf(t.lastErrorCode, checkErrorCodes)}`,
+    ),
+    check(
+      'proxies_response_time_not_negative',
+      sql`${t.responseTimeMs} IS NULL OR ${t.responseTimeMs} >= 0`,
+    ),
+    check('proxies_consecutive_failures_not_negative', sql`${t.consecutiveFailures} >= 0`),
+    check('proxies_tags_json_array', sql`json_valid(${t.tags}) AND json_type(${t.tags}) = 'array'`),
+    check('proxies_remote_dns_bool', bool(t.remoteDns)),
+    check('proxies_sticky_bool', bool(t.sticky)),
+  ],
+)
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // RESTRICT: a model with accounts cannot vanish from under them.
+    modelId: integer('model_id')
+      .notNull()
+      .references(() => models.id, { onDelete: 'restrict' }),
+    platform: text('platform', { enum: accountPlatforms }).notNull(),
+    username: text('username').notNull(),
+    status: text('status', { enum: accountStatuses }).notNull().default('active'),
+    // RESTRICT: deleting a proxy must release its accounts first, writing `proxy_removed` history.
+    proxyId: integer('proxy_id').references(() => proxies.id, { onDelete: 'restrict' }),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('accounts_platform_username_unique').on(t.platform, t.username),
+    // (proxy_id, status): counts per proxy for the triggers, and `proxy_id IS NULL AND status =
+    // 'active'` in id order for auto-assign, both straight from the index.
+    index('accounts_proxy_idx').on(t.proxyId, t.status),
+    index('accounts_model_idx').on(t.modelId),
+    check('accounts_username_not_empty', sql`length(trim(${t.username})) > 0`),
+    check('accounts_platform_valid', oneOf(t.platform, accountPlatforms)),
+    check('accounts_status_valid', oneOf(t.status, accountStatuses)),
+    check('accounts_only_active_hold_proxy', sql`${t.status} = 'active' OR ${t.proxyId} IS NULL`),
+  ],
+)
+
+/*
+ * History names proxies, accounts and models by id without foreign keys: the audit trail must
+ * outlive what it names, and ON DELETE SET NULL would both erase who was involved and be an UPDATE
+ * of an append-only table (refused by trigger). AUTOINCREMENT on those tables keeps ids unambiguous.
+ */
+export const proxyAssignmentHistory = sqliteTable(
+  'proxy_assignment_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    proxyId: integer('proxy_id').notNull(),
+    accountId: integer('account_id').notNull(),
+    modelId: integer('model_id').notNull(),
+    action: text('action', { enum: historyActions }).notNull(),
+    reason: text('reason', { enum: historyReasons }).notNull(),
+    assignedBy: text('assigned_by', { enum: historyActors }).notNull(),
+    createdAt: integer('created_at').notNull().default(nowMs),
+  },
+  (t) => [
+    index('history_created_idx').on(t.createdAt),
+    index('history_proxy_idx').on(t.proxyId),
+    index('history_account_idx').on(t.accountId),
+    index('history_model_idx').on(t.modelId),
+    check('history_action_valid', oneOf(t.action, historyActions)),
+    check('history_reason_valid', oneOf(t.reason, historyReasons)),
+    check('history_assigned_by_valid', oneOf(t.assignedBy, historyActors)),
+  ],
+)
+
+export const proxyChecks = sqliteTable(
+  'proxy_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Checks are measurements, not audit: they go with their proxy.
+    proxyId: integer('proxy_id')
+      .notNull()
+      .references(() => proxies.id, { onDelete: 'cascade' }),
+    checkedAt: integer('checked_at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    errorCode: text('error_code', { enum: checkErrorCodes }),
+    errorMessage: text('error_message'),
+    connectMs: integer('connect_ms'),
+    totalMs: integer('total_ms'),
+    exitIp: text('exit_ip'),
+    country: text('country'),
+    city: text('city'),
+    judge: text('judge'),
+  },
+  (t) => [
+    index('checks_proxy_checked_idx').on(t.proxyId, t.checkedAt),
+    index('checks_checked_idx').on(t.checkedAt),
+    check('checks_ok_bool', bool(t.ok)),
+    check(
+      'checks_error_code_valid',
+      sql`${t.errorCode} IS NULL OR ${oneOf(t.errorCode, checkErrorCodes)}`,
+    ),
+    check(
+      'checks_durations_not_negative',
+      sql`(${t.connectMs} IS NULL OR ${t.connectMs} >= 0) AND (${t.totalMs} IS NULL OR ${t.totalMs} >= 0)`,
+    ),
+  ],
+)
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    key: text('key').primaryKey(),
+    value: text('value', { mode: 'json' }).notNull(),
+  },
+  (t) => [check('settings_value_json', sql`json_valid(${t.value})`)],
+)
+
+export type ProxyProviderRow = typeof proxyProviders.$inferSelect
+export type NewProxyProviderRow = typeof proxyProviders.$inferInsert
+export type ModelRow = typeof models.$inferSelect
+export type NewModelRow = typeof models.$inferInsert
+export type ProxyRow = typeof proxies.$inferSelect
+export type NewProxyRow = typeof proxies.$inferInsert
+export type AccountRow = typeof accounts.$inferSelect
+export type NewAccountRow = typeof accounts.$inferInsert
+export type ProxyAssignmentHistoryRow = typeof proxyAssignmentHistory.$inferSelect
+export type NewProxyAssignmentHistoryRow = typeof proxyAssignmentHistory.$inferInsert
+export type ProxyCheckRow = typeof proxyChecks.$inferSelect
+export type NewProxyCheckRow = typeof proxyChecks.$inferInsert
+export type SettingRow = typeof settings.$inferSelect
+export type NewSettingRow = typeof settings.$inferInsert

@@ -1,0 +1,110 @@
+/**
+ * Electron entry: one instance per data directory, the context (database, migrations, vault)
+ * built before any window opens, IPC registered, then the window. A start-up failure is shown in a
+ * dialog and the app quits without writing anything.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { app, dialog, session, type BrowserWindow } from 'electron'
+import { createContext, type AppContext } from './context'
+import { installAppMenu } from './electron/app-menu'
+import { registerAppScheme, serveRenderer } from './electron/app-protocol'
+import { registerIpc } from './electron/ipc'
+import { parseDevRendererUrl } from './electron/policy'
+import { rendererDir, sqliteNativeBinding } from './electron/resources'
+import { hardenSession, hardenWebContents } from './electron/security'
+import { describeStartupError } from './electron/startup-error'
+import { createMainWindow, focusWindow } from './electron/window'
+import { resolveDataDir } from './paths'
+
+const APP_USER_MODEL_ID = 'com.proxydeck.app'
+
+let mainWindow: BrowserWindow | null = null
+let ctx: AppContext | null = null
+
+app.enableSandbox()
+registerAppScheme()
+
+const devUrl = app.isPackaged ? undefined : devRendererUrl(process.env.ELECTRON_RENDERER_URL)
+hardenWebContents({ devUrl })
+
+const dataDir = resolve(resolveDataDir(process.argv, process.env, app.getPath('userData')))
+if (dataDir !== app.getPath('userData')) {
+  // Chromium's profile and the single-instance lock follow the data directory, so two data
+  // directories are two independent apps.
+  mkdirSync(dataDir, { recursive: true })
+  app.setPath('userData', dataDir)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) focusWindow(mainWindow)
+    else if (ctx) openMainWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (!mainWindow && ctx) openMainWindow()
+  })
+  app.whenReady().then(start).catch(failStartup)
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+  let context: AppContext
+  try {
+    context = await createContext({
+      dataDir,
+      runtime: 'electron',
+      version: app.getVersion(),
+      keychainService: process.env.PROXYDECK_KEYCHAIN_SERVICE || undefined,
+      sqliteNativeBinding: sqliteNativeBinding(),
+    })
+  } catch (error) {
+    failStartup(error)
+    return
+  }
+  ctx = context
+  if (context.vault.status.status !== 'available') {
+    // Not fatal: the app runs, the renderer shows the keychain status and what to do.
+    console.warn(`Keychain: ${context.vault.status.message ?? 'unavailable'}`)
+  }
+  hardenSession(session.defaultSession, { devUrl })
+  serveRenderer(session.defaultSession, rendererDir)
+  installAppMenu()
+  const disposeIpc = registerIpc(context, {
+    devUrl,
+    eventTargets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+  })
+  app.once('will-quit', () => {
+    disposeIpc()
+    context.close()
+  })
+  openMainWindow()
+}
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow({ devUrl })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+  return window
+}
+
+function failStartup(error: unknown): void {
+  console.error('ProxyDeck could not start:', error)
+  dialog.showErrorBox('ProxyDeck could not start', describeStartupError(error))
+  ctx?.close()
+  app.exit(1)
+}
+
+function devRendererUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const url = parseDevRendererUrl(value)
+  if (!url) console.warn('Ignoring ELECTRON_RENDERER_URL: only a loopback http server is trusted')
+  return url?.href
+}

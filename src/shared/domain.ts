@@ -1,0 +1,59 @@
+/**
+ * The closed value sets stored as text columns. The schema turns each into a CHECK constraint, so
+ * the database refuses a value that no service or view knows how to handle.
+ */
+export const providerServiceTypes = ['residential', 'datacenter', 'mobile', 'isp'] as const
+export const providerStatuses = ['active', 'inactive', 'suspended'] as const
+
+export const proxyProtocols = ['http', 'https', 'socks4', 'socks5'] as const
+export const proxyStatuses = ['active', 'inactive', 'error', 'testing'] as const
+
+export const modelStatuses = ['active', 'inactive'] as const
+
+export const accountPlatforms = [
+  'instagram',
+  'tiktok',
+  'twitter',
+  'reddit',
+  'onlyfans',
+  'other',
+] as const
+export const accountStatuses = ['active', 'invalid', 'removed'] as const
+
+// `rotated`: a rotating proxy was told to change its exit IP; every account on it changes IP too.
+export const historyActions = ['assigned', 'released', 'reassigned', 'rotated'] as const
+export const historyReasons = [
+  'automatic',
+  'manual',
+  'cleanup',
+  'account_invalid',
+  'account_removed',
+  'proxy_failed',
+  'proxy_removed',
+  'rotation',
+] as const
+export const historyActors = ['system', 'operator'] as const
+
+/** Why a check failed; a passing check stores no code. `judge_failed` blames the judge, not the proxy. */
+export const checkErrorCodes = [
+  'timeout',
+  'refused',
+  'dns_failed',
+  'auth_failed',
+  'tls_failed',
+  'protocol_error',
+  'judge_failed',
+  'bad_response',
+] as const
+
+export type ProviderServiceType = (typeof providerServiceTypes)[number]
+export type ProviderStatus = (typeof providerStatuses)[number]
+export type ProxyProtocol = (typeof proxyProtocols)[number]
+export type ProxyStatus = (typeof proxyStatuses)[number]
+export type ModelStatus = (typeof modelStatuses)[number]
+export type AccountPlatform = (typeof accountPlatforms)[number]
+export type AccountStatus = (typeof accountStatuses)[number]
+export type HistoryAction = (typeof historyActions)[number]
+export type HistoryReason = (typeof historyReasons)[number]
+export type HistoryActor = (typeof historyActors)[number]
+export type CheckErrorCode = (typeof checkErrorCodes)[number]
