@@ -1,0 +1,82 @@
+import type { ProxyProtocol } from '../db/enums'
+
+/**
+ * A protocol as written in a URL scheme or chosen as the import default. `socks5h` is not a stored
+ * protocol: it is socks5 with remote DNS, so it never appears in a ParsedProxy.
+ */
+export type ProxyScheme = ProxyProtocol | 'socks5h'
+
+export const proxySchemes: readonly ProxyScheme[] = ['http', 'https', 'socks4', 'socks5', 'socks5h']
+
+/** One proxy read from an import, or one row handed to an export writer. */
+export interface ParsedProxy {
+  protocol: ProxyProtocol
+  /** The socks5h form: the proxy resolves target names. Only ever true for socks5. */
+  remoteDns: boolean
+  /** IPv4, IPv6 without brackets (canonical, lowercase), or a lowercase DNS name. */
+  host: string
+  port: number
+  /** Never the empty string: no username is null. */
+  username: string | null
+  /** Never the empty string: no password is null. */
+  password: string | null
+  rotationUrl: string | null
+  location: string | null
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string | null
+  tags: string[]
+  notes: string | null
+  provider: string | null
+}
+
+export const importErrorReasons = [
+  'missing_port',
+  'port_out_of_range',
+  'invalid_port',
+  'invalid_host',
+  'unsupported_scheme',
+  'missing_password',
+  'malformed_line',
+  'invalid_rotation_url',
+  'missing_column',
+  'invalid_field',
+  'invalid_country',
+  'invalid_json',
+  'not_an_object',
+] as const
+
+export type ImportErrorReason = (typeof importErrorReasons)[number]
+
+/**
+ * The outcome for one proxy of the input. `line` is the 1-based physical line for text and CSV
+ * (the first line of a multi-line CSV record), and the 1-based array position for JSON.
+ * `message` never contains input text; `raw` is the line with anything that may be a password
+ * replaced by `***`, truncated.
+ */
+export type ParsedLine =
+  | { line: number; ok: true; proxy: ParsedProxy }
+  | { line: number; ok: false; reason: ImportErrorReason; message: string; raw?: string }
+
+export type ParsedLineError = Extract<ParsedLine, { ok: false }>
+
+export interface ParseOptions {
+  /** For lines that name no protocol. `socks5h` means socks5 with remote DNS. */
+  defaultProtocol: ProxyScheme
+  /** For lines and rows that name no provider. */
+  defaultProvider?: string | null
+}
+
+export type InputFormat = 'lines' | 'csv' | 'json'
+
+/** The three txt line shapes an export can write (and the import reads, among others). */
+export const lineShapes = [
+  'host:port:user:pass',
+  'user:pass@host:port',
+  'protocol://user:pass@host:port',
+] as const
+
+export type LineShape = (typeof lineShapes)[number]
+
+export interface ExportOptions {
+  includePasswords: boolean
+}
