@@ -10,6 +10,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32') {
     return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'ProxyDeck')
   }
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'ProxyDeck')
+  if (process.platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'ProxyDeck')
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'ProxyDeck')
 }

@@ -44,14 +44,17 @@ async function main(): Promise<void> {
 function parsePort(text: string): number {
   const port = Number(text)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be an integer from 0 to 65535 (0 picks a free port), got "${text}"`)
+    throw new Error(
+      `--port must be an integer from 0 to 65535 (0 picks a free port), got "${text}"`,
+    )
   }
   return port
 }
 
 main().catch((error: unknown) => {
   // Start-up failures (damaged DB, busy port, missing build) are the operator's to fix: say what.
-  const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
+  const message =
+    error instanceof AppError || error instanceof Error ? error.message : String(error)
   console.error(`ProxyDeck could not start: ${message}`)
   process.exit(1)
 })

@@ -18,9 +18,8 @@ export interface Client {
 }
 
 // Methods whose input is all-optional can be called without an argument.
-type OptionalInput<K extends Channel> = undefined extends InputOf<K>
-  ? [input?: InputOf<K>]
-  : [input: InputOf<K>]
+type OptionalInput<K extends Channel> =
+  undefined extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>]
 
 export function createClient(transport: Transport): Client {
   return {

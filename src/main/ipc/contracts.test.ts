@@ -25,15 +25,18 @@ describe('contracts', () => {
     for (const channel of channels) expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
   })
 
-  it.each([...channels])('%s rejects malformed input and leaves the DB unchanged', async (channel) => {
-    const before = test.ctx.sqlite.serialize()
-    for (const input of malformed) {
-      const envelope = await dispatch(test.ctx, channel, input)
-      expect(envelope.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false)
-      if (!envelope.ok) expect(envelope.error.code).toBe('VALIDATION')
-    }
-    expect(test.ctx.sqlite.serialize().equals(before)).toBe(true)
-  })
+  it.each([...channels])(
+    '%s rejects malformed input and leaves the DB unchanged',
+    async (channel) => {
+      const before = test.ctx.sqlite.serialize()
+      for (const input of malformed) {
+        const envelope = await dispatch(test.ctx, channel, input)
+        expect(envelope.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false)
+        if (!envelope.ok) expect(envelope.error.code).toBe('VALIDATION')
+      }
+      expect(test.ctx.sqlite.serialize().equals(before)).toBe(true)
+    },
+  )
 
   it('refuses an unknown channel', async () => {
     const envelope = await dispatch(test.ctx, 'db:drop', {})
@@ -51,7 +54,10 @@ describe('settings', () => {
 
   it('stores a valid patch and keeps the other keys', async () => {
     const set = await dispatch(test.ctx, 'settings:set', { failureThreshold: 3, theme: 'dark' })
-    expect(set).toEqual({ ok: true, value: { ...defaultSettings, failureThreshold: 3, theme: 'dark' } })
+    expect(set).toEqual({
+      ok: true,
+      value: { ...defaultSettings, failureThreshold: 3, theme: 'dark' },
+    })
     const get = await dispatch(test.ctx, 'settings:get', {})
     expect(get).toEqual(set)
   })

@@ -67,7 +67,11 @@ describe('http bridge', () => {
   it('refuses a foreign Host header with 403, on the API and on pages', async () => {
     const api = await call('app:info', {}, { host: 'evil.example:80' })
     expect(api.status).toBe(403)
-    const page = await rawRequest({ port: bridge.port, path: '/', headers: { host: 'evil.example' } })
+    const page = await rawRequest({
+      port: bridge.port,
+      path: '/',
+      headers: { host: 'evil.example' },
+    })
     expect(page.status).toBe(403)
     const tunnelled = await call('app:info', {}, { host: `localhost:9999` })
     expect(tunnelled.status).toBe(200)

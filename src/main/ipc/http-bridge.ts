@@ -70,7 +70,8 @@ async function route(
       return reply(res, 403, failure('FORBIDDEN', 'This address is not allowed to reach ProxyDeck'))
     }
     const url = new URL(req.url ?? '/', 'http://bridge.invalid')
-    if (!url.pathname.startsWith(API_PREFIX)) return serveStatic(req, res, rendererDir, url.pathname)
+    if (!url.pathname.startsWith(API_PREFIX))
+      return serveStatic(req, res, rendererDir, url.pathname)
     if (!auth.tokenValid(req, url)) {
       return reply(res, 401, failure('UNAUTHORIZED', 'Missing or wrong token'))
     }
