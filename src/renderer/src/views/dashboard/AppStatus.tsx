@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core'
 import { IconCube, IconDatabase, IconLock, IconLockOff } from '@tabler/icons-react'
 import type { AppInfo } from '../../../../shared/contracts/app'
-import { formatBytes } from './format'
+import { formatBytes } from '../../lib/format'
 import { KeychainAlert } from './KeychainAlert'
 import { StatCard } from './StatCard'
 import { StorageCard } from './StorageCard'

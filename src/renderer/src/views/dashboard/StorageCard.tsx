@@ -1,6 +1,6 @@
 import { Card, Code, Stack, Table, Text, Title } from '@mantine/core'
 import type { AppInfo } from '../../../../shared/contracts/app'
-import { formatCount } from './format'
+import { formatCount } from '../../lib/format'
 
 /** Where the data lives and how much of it there is, table by table. */
 export function StorageCard({ info }: { info: AppInfo }) {
