@@ -1,0 +1,121 @@
+import type { Dispatcher } from 'undici'
+import { elapsed, type AttemptContext, type AttemptState } from './attempt-state'
+import { CheckFailure, judgeFailure, judgeTlsFailure } from './failure'
+import { bodyContains, parseExitIp, readCapped } from './judge-answer'
+import { openTransport, type Transport } from './transport'
+import type { CheckTarget } from './types'
+
+export interface AttemptSpec {
+  url: string
+  /** Custom check: success means the body contains this; no exit IP is read. */
+  keyword?: string
+  bodyLimit: number
+}
+
+export type AttemptOutcome =
+  { ok: true; exitIp: string | null } | { ok: false; failure: CheckFailure }
+
+/**
+ * One request to one judge through the proxy. Never throws; `register` receives the dispatcher as
+ * soon as it exists so the check's deadline can destroy it.
+ */
+export async function runAttempt(
+  target: CheckTarget,
+  spec: AttemptSpec,
+  state: AttemptState,
+  context: AttemptContext,
+  register: (dispatcher: Dispatcher) => void,
+): Promise<AttemptOutcome> {
+  let url: URL
+  try {
+    url = new URL(spec.url)
+  } catch {
+    return { ok: false, failure: judgeFailure('judge URL is not a valid URL') }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, failure: judgeFailure('judge URL must be http or https') }
+  }
+
+  let transport: Transport | undefined
+  try {
+    transport = openTransport(target, url, state, context)
+    register(transport.dispatcher)
+    const response = await transport.dispatcher.request(transport.request)
+    state.ttfbMs = elapsed(state)
+    state.stage = 'reading the answer'
+    return { ok: true, exitIp: await readAnswer(target, spec, transport, response) }
+  } catch (error) {
+    return { ok: false, failure: requestFailure(error, state, transport) }
+  }
+}
+
+async function readAnswer(
+  target: CheckTarget,
+  spec: AttemptSpec,
+  transport: Transport,
+  response: Dispatcher.ResponseData,
+): Promise<string | null> {
+  const status = response.statusCode
+  // We abandon bodies early (status, size, keyword found); undici then emits an AbortError that
+  // nothing else listens to. The read loops below still see real errors through the iterator.
+  response.body.on('error', () => {})
+  if (status < 200 || status > 299) {
+    response.body.destroy()
+    // Forwarded plain HTTP: the proxy's own refusals come back as responses. A 401 to a request
+    // that carried proxy credentials is tinyproxy's answer to a wrong password.
+    if (transport.forwarded && (status === 407 || (status === 401 && target.username !== null))) {
+      throw new CheckFailure('auth_failed', 'proxy', `proxy rejected the credentials (${status})`)
+    }
+    throw judgeFailure(
+      transport.forwarded ? `proxy or judge answered ${status}` : `judge answered ${status}`,
+    )
+  }
+  if (spec.keyword !== undefined) {
+    if (await bodyContains(response.body, spec.keyword, spec.bodyLimit)) return null
+    throw new CheckFailure(
+      'bad_response',
+      'proxy',
+      `keyword not found in the first ${spec.bodyLimit} bytes`,
+    )
+  }
+  const body = await readCapped(response.body, spec.bodyLimit)
+  if (body === null) {
+    throw new CheckFailure('bad_response', 'judge', `judge answer over ${spec.bodyLimit} bytes`)
+  }
+  const ip = parseExitIp(body.toString('utf8'))
+  if (ip === null) {
+    // Over plain HTTP a proxy could have written this page, but a judge that changed its format
+    // is far likelier, and must not fail every proxy at once.
+    throw new CheckFailure('bad_response', 'judge', 'judge answer holds no IP address')
+  }
+  return ip
+}
+
+function requestFailure(
+  error: unknown,
+  state: AttemptState,
+  transport: Transport | undefined,
+): CheckFailure {
+  if (error instanceof CheckFailure) return error
+  const code = (error as { code?: unknown } | null)?.code
+  const name = error instanceof Error ? error.name : ''
+  if (
+    state.closed ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_DESTROYED' ||
+    code === 'UND_ERR_ABORTED'
+  ) {
+    return new CheckFailure('timeout', 'proxy', `no answer in time (${state.stage})`)
+  }
+  if (state.stage === 'TLS with the judge') return judgeTlsFailure(error)
+  const detail = typeof code === 'string' ? code : name || 'error'
+  if (state.stage === 'connecting to the proxy' || state.stage === 'proxy handshake') {
+    // Forwarded plain HTTP: the proxy took the connection and then closed it or spoke junk.
+    return new CheckFailure('protocol_error', 'proxy', `proxy broke the request (${detail})`)
+  }
+  if (name === 'HTTPParserError' && transport?.judgeTls) {
+    return judgeFailure('judge answered malformed HTTP')
+  }
+  return new CheckFailure('protocol_error', 'either', `connection failed mid-request (${detail})`)
+}

@@ -1,0 +1,105 @@
+import net from 'node:net'
+import tls from 'node:tls'
+import { SocksClient } from 'socks'
+import type { buildConnector } from 'undici'
+import { backstopMs, type AttemptContext, type AttemptState } from './attempt-state'
+import { CheckFailure, judgeFailure, judgeTlsFailure, socksFailure } from './failure'
+import { connectToProxy, track } from './proxy-socket'
+import type { CheckTarget } from './types'
+
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1')
+}
+
+export function portOf(url: URL): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80)
+}
+
+/**
+ * The undici connector for SOCKS proxies: TCP to the proxy, the SOCKS handshake through the
+ * `socks` package on that socket, then TLS with the judge for https URLs. With `remoteDns` the
+ * judge's hostname goes to the proxy (socks5h / socks4a); otherwise it is resolved here first.
+ */
+export function socksConnector(
+  target: CheckTarget,
+  url: URL,
+  state: AttemptState,
+  context: AttemptContext,
+): buildConnector.connector {
+  return (_options, callback) => {
+    establish(target, url, state, context).then(
+      (socket) => callback(null, socket),
+      (error: unknown) => callback(error as Error, null),
+    )
+  }
+}
+
+async function establish(
+  target: CheckTarget,
+  url: URL,
+  state: AttemptState,
+  context: AttemptContext,
+): Promise<net.Socket> {
+  const hostname = hostOf(url)
+  const socks4 = target.protocol === 'socks4'
+  let destination = hostname
+  if (!target.remoteDns && net.isIP(hostname) === 0) {
+    state.stage = 'resolving the judge name'
+    try {
+      destination = await context.resolveHost(hostname, socks4 ? 4 : 0)
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error'
+      throw new CheckFailure('dns_failed', 'judge', `judge name does not resolve here (${code})`)
+    }
+  }
+  if (socks4 && net.isIPv6(destination)) {
+    throw judgeFailure('SOCKS4 cannot reach an IPv6 judge')
+  }
+
+  const raw = await connectToProxy(target, state, context)
+  let tunnel: net.Socket
+  try {
+    const established = await SocksClient.createConnection({
+      existing_socket: raw,
+      proxy: {
+        host: target.host,
+        port: target.port,
+        type: socks4 ? 4 : 5,
+        userId: target.username ?? undefined,
+        password: target.password ?? undefined,
+      },
+      destination: { host: destination, port: portOf(url) },
+      command: 'connect',
+      timeout: backstopMs(context),
+    })
+    tunnel = established.socket
+  } catch (error) {
+    throw socksFailure(error)
+  }
+  if (url.protocol !== 'https:') {
+    state.stage = 'waiting for the judge'
+    return tunnel
+  }
+
+  state.stage = 'TLS with the judge'
+  return new Promise((resolve, reject) => {
+    const secure = track(
+      state,
+      tls.connect({
+        socket: tunnel,
+        host: hostname,
+        servername: net.isIP(hostname) ? undefined : hostname,
+        secureContext: context.secureContext,
+        ALPNProtocols: ['http/1.1'],
+      }),
+    )
+    const onError = (error: Error): void => reject(judgeTlsFailure(error))
+    secure.once('error', onError)
+    secure.once('close', () => reject(judgeTlsFailure(new Error('closed'))))
+    secure.once('secureConnect', () => {
+      secure.off('error', onError)
+      state.stage = 'waiting for the judge'
+      resolve(secure)
+    })
+  })
+}

@@ -1,0 +1,78 @@
+/** Outcome classes of one check (DESIGN §3). `judge_failed`: the judge, not the proxy, failed. */
+export const checkErrorCodes = [
+  'ok',
+  'timeout',
+  'refused',
+  'dns_failed',
+  'auth_failed',
+  'tls_failed',
+  'protocol_error',
+  'judge_failed',
+  'bad_response',
+] as const
+
+export type CheckErrorCode = (typeof checkErrorCodes)[number]
+
+export type ProxyProtocol = 'http' | 'https' | 'socks4' | 'socks5'
+
+/** The proxy to check, credentials already decrypted by the caller. */
+export interface CheckTarget {
+  protocol: ProxyProtocol
+  /**
+   * SOCKS only: hand the judge's hostname to the proxy (socks5h; socks4a for SOCKS4) instead of
+   * resolving it locally. HTTP proxies always resolve the name themselves.
+   */
+  remoteDns: boolean
+  host: string
+  port: number
+  username: string | null
+  password: string | null
+}
+
+/** A custom check: the check passes when the page at `url` contains `keyword`. */
+export interface CustomCheck {
+  url: string
+  keyword: string
+}
+
+export interface CheckOptions {
+  /** The whole check, every judge included, ends by this (plus scheduling slack). */
+  timeoutMs: number
+  /** IP-echo URLs tried in order; the next one only when the previous failed on the judge's side. */
+  judges: readonly string[]
+  /** Replaces the judges: fetch this URL through the proxy and look for the keyword. */
+  custom?: CustomCheck
+  /** Response bytes read at most: 64 KiB for judges, 1 MiB for custom checks unless set. */
+  bodyLimitBytes?: number
+  /** Aborting ends the check at once with `timeout` / "check cancelled"; do not record it. */
+  signal?: AbortSignal
+}
+
+export interface JudgeAttempt {
+  judge: string
+  errorCode: CheckErrorCode
+  errorMessage: string | null
+}
+
+export interface CheckResult {
+  ok: boolean
+  errorCode: CheckErrorCode
+  /** Human-readable detail; never contains the proxy's username or password. */
+  errorMessage: string | null
+  /** TCP connect to the proxy (ms), in the attempt that decided the result; null if never reached. */
+  connectMs: number | null
+  /** From the start of that attempt to the judge's response headers. */
+  ttfbMs: number | null
+  /** The whole check, judge fallbacks included. */
+  totalMs: number
+  exitIp: string | null
+  country: string | null
+  city: string | null
+  /** The judge (or custom URL) whose answer decided the result. */
+  judge: string | null
+  /** Every judge tried, in order, with its own outcome. */
+  attempts: JudgeAttempt[]
+}
+
+export const JUDGE_BODY_LIMIT = 64 * 1024
+export const CUSTOM_BODY_LIMIT = 1024 * 1024
