@@ -5,6 +5,7 @@ import { openDatabase, type OpenedDatabase } from './db/connection'
 import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
 import { createEventBus, type EventBus } from './events'
 import { systemClock, type Clock } from './clock'
+import type { FileDialogs } from './services/io/file-dialogs'
 
 export const DB_FILE_NAME = 'proxydeck.sqlite'
 
@@ -36,6 +37,8 @@ export interface AppContext {
   readonly vault: Vault
   readonly events: EventBus
   readonly clock: Clock
+  /** Native open/save dialogs: the desktop app only (the HTTP bridge has none). */
+  readonly dialogs?: FileDialogs
   close(): void
 }
 

@@ -2,11 +2,56 @@
  * Every IPC channel and event channel by name, with no schema attached, so the sandboxed preload
  * can allow-list them without bundling zod. `contracts/index.ts` is type-checked against this list.
  */
-export const channels = ['app:info', 'settings:get', 'settings:set'] as const
+export const channels = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'providers:list',
+  'providers:create',
+  'providers:update',
+  'providers:remove',
+  'providers:proxies',
+  'proxies:list',
+  'proxies:get',
+  'proxies:create',
+  'proxies:update',
+  'proxies:remove',
+  'proxies:setStatus',
+  'proxies:revealPassword',
+  'models:list',
+  'models:get',
+  'models:create',
+  'models:update',
+  'models:remove',
+  'accounts:list',
+  'accounts:get',
+  'accounts:create',
+  'accounts:update',
+  'accounts:setStatus',
+  'accounts:remove',
+  'assignments:auto',
+  'assignments:assign',
+  'assignments:release',
+  'assignments:reassign',
+  'assignments:list',
+  'assignments:available',
+  'history:list',
+  'analytics:summary',
+  'import:preview',
+  'import:previewRows',
+  'import:commit',
+  'import:discard',
+  'export:proxies',
+  'export:history',
+] as const
 
 export type Channel = (typeof channels)[number]
 
-export const eventChannels = ['settings:changed', 'app:notice'] as const
+export const eventChannels = [
+  'settings:changed',
+  'app:notice',
+  'import:progress',
+] as const
 
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -1,12 +1,15 @@
 import type { ProxyProtocol } from '../db/enums'
+import type { ImportErrorReason, ProxyScheme } from '../../shared/import-types'
 
-/**
- * A protocol as written in a URL scheme or chosen as the import default. `socks5h` is not a stored
- * protocol: it is socks5 with remote DNS, so it never appears in a ParsedProxy.
- */
-export type ProxyScheme = ProxyProtocol | 'socks5h'
-
-export const proxySchemes: readonly ProxyScheme[] = ['http', 'https', 'socks4', 'socks5', 'socks5h']
+// Shared with the renderer (it shows reasons and offers shapes), so defined in src/shared.
+export {
+  importErrorReasons,
+  lineShapes,
+  proxySchemes,
+  type ImportErrorReason,
+  type LineShape,
+  type ProxyScheme,
+} from '../../shared/import-types'
 
 /** One proxy read from an import, or one row handed to an export writer. */
 export interface ParsedProxy {
@@ -29,24 +32,6 @@ export interface ParsedProxy {
   provider: string | null
 }
 
-export const importErrorReasons = [
-  'missing_port',
-  'port_out_of_range',
-  'invalid_port',
-  'invalid_host',
-  'unsupported_scheme',
-  'missing_password',
-  'malformed_line',
-  'invalid_rotation_url',
-  'missing_column',
-  'invalid_field',
-  'invalid_country',
-  'invalid_json',
-  'not_an_object',
-] as const
-
-export type ImportErrorReason = (typeof importErrorReasons)[number]
-
 /**
  * The outcome for one proxy of the input. `line` is the 1-based physical line for text and CSV
  * (the first line of a multi-line CSV record), and the 1-based array position for JSON.
@@ -67,15 +52,6 @@ export interface ParseOptions {
 }
 
 export type InputFormat = 'lines' | 'csv' | 'json'
-
-/** The three txt line shapes an export can write (and the import reads, among others). */
-export const lineShapes = [
-  'host:port:user:pass',
-  'user:pass@host:port',
-  'protocol://user:pass@host:port',
-] as const
-
-export type LineShape = (typeof lineShapes)[number]
 
 export interface ExportOptions {
   includePasswords: boolean

@@ -1,12 +1,35 @@
 import type { z } from 'zod'
 import type { Channel } from '../channels'
-import type { Contract, InputOfContract, OutputOfContract, ParsedInputOfContract } from '../contract'
+import type {
+  Contract,
+  InputOfContract,
+  OutputOfContract,
+  ParsedInputOfContract,
+} from '../contract'
+import { accountContracts } from './accounts'
+import { analyticsContracts } from './analytics'
 import { appContracts } from './app'
+import { assignmentContracts } from './assignments'
+import { exportContracts } from './export'
+import { historyContracts } from './history'
+import { importContracts } from './import'
+import { modelContracts } from './models'
+import { providerContracts } from './providers'
+import { proxyContracts } from './proxies'
 import { settingsContracts } from './settings'
 
 export const contracts = {
   ...appContracts,
   ...settingsContracts,
+  ...providerContracts,
+  ...proxyContracts,
+  ...modelContracts,
+  ...accountContracts,
+  ...assignmentContracts,
+  ...historyContracts,
+  ...analyticsContracts,
+  ...importContracts,
+  ...exportContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>
 
 // Both directions: every listed channel has a contract (above) and every contract is listed (here).

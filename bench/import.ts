@@ -1,0 +1,226 @@
+// `npm run bench -- import`: 100,000 `host:port:user:pass` lines previewed and committed through
+// the import service (parse, duplicate check, encryption with a real vault, one transaction) on a
+// fresh database, beside the sqlite3 CLI's `.import` of the same rows as CSV into a table of the
+// same columns. Goal: at most 3x. Also prints, per import, peak RSS and the longest main-thread
+// stall, and (as a second figure) the CLI loading the same rows into the app's own proxies table.
+//
+// Each service import runs in a fresh child process, so its peak RSS is its own. The vault needs a
+// keychain: outside a private keyring session this re-runs itself inside one
+// (scripts/keyring-session.mjs); every run's keychain entry is deleted at the end.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { createContext } from '../src/main/context'
+import { openDatabase } from '../src/main/db/connection'
+import { deleteVaultKey } from '../src/main/secrets'
+import { commitImport, previewImport } from '../src/main/services/io'
+import { createProvider } from '../src/main/services/providers'
+import { benchDir, median } from './_context'
+import { reportFigure, timed } from './_report'
+
+const LINES = 100_000
+const RUNS = 3
+const root = join(__dirname, '..')
+const tsx = join(root, 'node_modules', '.bin', 'tsx')
+const self = process.argv[1] ?? __filename
+
+interface ServiceRun {
+  previewMs: number
+  commitMs: number
+  previewStallMs: number
+  commitStallMs: number
+  rssBeforeMb: number
+  peakRssMb: number
+}
+
+/** Deterministic lines that look like a provider's list: many hosts, long session usernames. */
+function generateLines(): { text: string; csv: string } {
+  let seed = 7
+  const rand = (n: number) => {
+    seed = (seed * 48_271) % 2_147_483_647
+    return seed % n
+  }
+  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  const lines: string[] = []
+  const rows: string[] = []
+  for (let i = 0; i < LINES; i++) {
+    const host = `10.${rand(256)}.${rand(256)}.${1 + rand(254)}`
+    const port = 1024 + rand(60_000)
+    const user = `user-${i}-country-us-session-${rand(1_000_000)}`
+    let pass = ''
+    for (let c = 0; c < 16; c++) pass += alphabet[rand(alphabet.length)]
+    lines.push(`${host}:${port}:${user}:${pass}`)
+    rows.push(`http,${host},${port},${user},${pass}`)
+  }
+  return { text: lines.join('\n'), csv: `${rows.join('\n')}\n` }
+}
+
+function elapsedMs(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+/** sqlite3 CLI: `.import` of the CSV into a fresh table with the same columns. */
+function sqliteImport(dir: string, csvFile: string, run: number): number {
+  const file = join(dir, `baseline-${run}.sqlite`)
+  execFileSync('sqlite3', [
+    file,
+    'CREATE TABLE proxies (protocol TEXT, host TEXT, port INTEGER, username TEXT, password TEXT)',
+  ])
+  const started = process.hrtime.bigint()
+  execFileSync('sqlite3', [file, '.mode csv', `.import ${csvFile} proxies`])
+  const ms = elapsedMs(started)
+  const count = execFileSync('sqlite3', [file, 'SELECT count(*) FROM proxies']).toString().trim()
+  if (Number(count) !== LINES) throw new Error(`sqlite3 imported ${count} rows, not ${LINES}`)
+  return ms
+}
+
+/** The same CLI import into the app's proxies table (its 9 indexes, CHECKs and trigger). */
+function sqliteImportIntoAppSchema(dir: string, csvFile: string, run: number): number {
+  const file = join(dir, `baseline-schema-${run}.sqlite`)
+  const opened = openDatabase({ file })
+  opened.sqlite.prepare("INSERT INTO proxy_providers (name) VALUES ('Bench')").run()
+  opened.close()
+  const started = process.hrtime.bigint()
+  execFileSync('sqlite3', [
+    file,
+    'CREATE TEMP TABLE rows (protocol TEXT, host TEXT, port INTEGER, username TEXT, password TEXT)',
+    '.mode csv',
+    `.import ${csvFile} rows`,
+    `INSERT INTO proxies (provider_id, protocol, host, port, username, password_encrypted)
+       SELECT 1, protocol, host, port, username, password FROM rows`,
+  ])
+  return elapsedMs(started)
+}
+
+/** The child: one import through the service on a fresh context, figures as JSON on stdout. */
+async function serviceImport(textFile: string, dataDir: string): Promise<ServiceRun> {
+  const text = readFileSync(textFile, 'utf8')
+  const keychainService = `ProxyDeck-bench-${randomUUID()}`
+  const ctx = await createContext({ dataDir, runtime: 'node', version: 'bench', keychainService })
+  // The histogram records a stall when its timer next fires: let it fire before reading.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+  try {
+    if (ctx.vault.status.status !== 'available') {
+      throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
+    }
+    const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
+    const rssBeforeMb = process.memoryUsage().rss / 2 ** 20
+    const stall = monitorEventLoopDelay({ resolution: 5 })
+    stall.enable()
+    await settle()
+    stall.reset()
+    const preview = await timed(() =>
+      previewImport(ctx, {
+        source: 'text',
+        text,
+        format: 'auto',
+        defaultProtocol: 'http',
+        pageSize: 50,
+      }),
+    )
+    await settle()
+    const previewStallMs = stall.max / 1e6
+    stall.reset()
+    const commit = await timed(() =>
+      commitImport(ctx, { importId: preview.result.importId, providerId, duplicates: 'skip' }),
+    )
+    await settle()
+    const commitStallMs = stall.max / 1e6
+    stall.disable()
+    if (preview.result.counts.new !== LINES || commit.result.inserted !== LINES) {
+      throw new Error(`expected ${LINES} new rows, got ${JSON.stringify(commit.result)}`)
+    }
+    return {
+      previewMs: preview.ms,
+      commitMs: commit.ms,
+      previewStallMs,
+      commitStallMs,
+      rssBeforeMb,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }
+  } finally {
+    ctx.close()
+    await deleteVaultKey(keychainService)
+  }
+}
+
+function runChild(textFile: string, dataDir: string): ServiceRun {
+  const child = spawnSync(tsx, [self, '--child', textFile, dataDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1024 * 1024,
+  })
+  if (child.status !== 0) throw new Error(`the import run failed (exit ${child.status})`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as ServiceRun
+}
+
+function main(): void {
+  const { dir, cleanup } = benchDir('import')
+  try {
+    const { text, csv } = generateLines()
+    const textFile = join(dir, 'lines.txt')
+    const csvFile = join(dir, 'rows.csv')
+    writeFileSync(textFile, text)
+    writeFileSync(csvFile, csv)
+    const baselines: number[] = []
+    const schemaBaselines: number[] = []
+    const runs: ServiceRun[] = []
+    // Interleaved, so a busy moment on the machine hits every side alike.
+    for (let run = 0; run < RUNS; run++) {
+      baselines.push(sqliteImport(dir, csvFile, run))
+      runs.push(runChild(textFile, join(dir, `service-${run}`)))
+      schemaBaselines.push(sqliteImportIntoAppSchema(dir, csvFile, run))
+    }
+    const pick = (f: (r: ServiceRun) => number) => Math.round(median(runs.map(f)))
+    const total = runs.map((r) => r.previewMs + r.commitMs)
+    console.log(`lines: ${LINES.toLocaleString('en')}, runs: ${RUNS} (medians)`)
+    console.log(
+      `service: ${Math.round(median(total))} ms = preview ${pick((r) => r.previewMs)} ms ` +
+        `+ commit ${pick((r) => r.commitMs)} ms (encryption in yielding chunks, then the write)`,
+    )
+    console.log(
+      `longest main-thread stall: preview ${pick((r) => r.previewStallMs)} ms, ` +
+        `commit ${pick((r) => r.commitStallMs)} ms (the write transaction, which never yields)`,
+    )
+    console.log(
+      `peak RSS of an import process: ${pick((r) => r.peakRssMb)} MB ` +
+        `(${pick((r) => r.rssBeforeMb)} MB before the import, input text loaded)`,
+    )
+    console.log(`sqlite3 .import into a plain table: ${Math.round(median(baselines))} ms`)
+    console.log(
+      `sqlite3 .import into the app's proxies table: ${Math.round(median(schemaBaselines))} ms`,
+    )
+    reportFigure({
+      name: 'import_ms',
+      value: median(total),
+      baseline: median(baselines),
+      goal: { op: '<=', ratio: 3 },
+    })
+    reportFigure({
+      name: 'import_vs_app_table_ms',
+      value: median(total),
+      baseline: median(schemaBaselines),
+      goal: { op: '<=', ratio: 3 },
+    })
+  } finally {
+    cleanup()
+  }
+}
+
+if (process.argv[2] === '--child') {
+  serviceImport(process.argv[3] ?? '', process.argv[4] ?? '')
+    .then((run) => console.log(JSON.stringify(run)))
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    })
+} else if (process.platform === 'linux' && !process.env.PROXYDECK_TEST_KEYRING) {
+  const session = join(root, 'scripts', 'keyring-session.mjs')
+  const run = spawnSync(process.execPath, [session, tsx, self], { stdio: 'inherit', cwd: root })
+  process.exit(run.status ?? 1)
+} else {
+  main()
+}

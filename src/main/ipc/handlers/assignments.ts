@@ -1,0 +1,36 @@
+import { autoAssign } from '../../services/assignment/auto-assign'
+import {
+  availableProxies,
+  getAssignment,
+  listAssignments,
+} from '../../services/assignment/assignment-queries'
+import { assignAccount, reassignAccount, releaseAccounts } from '../../services/assignment/moves'
+import type { HandlerMap } from '../handler'
+
+// Actor is whoever chose the proxy: the engine for auto (and a reassign to 'auto'), else the operator.
+export const assignmentHandlers: HandlerMap<
+  | 'assignments:auto'
+  | 'assignments:assign'
+  | 'assignments:release'
+  | 'assignments:reassign'
+  | 'assignments:list'
+  | 'assignments:available'
+> = {
+  'assignments:auto': (ctx, options) => autoAssign(ctx, options),
+  'assignments:assign': (ctx, { accountId, proxyId }) => {
+    assignAccount(ctx, accountId, proxyId, { reason: 'manual', actor: 'operator' })
+    return getAssignment(ctx, accountId)
+  },
+  'assignments:release': (ctx, { accountIds }) => ({
+    released: releaseAccounts(ctx, accountIds, { reason: 'manual', actor: 'operator' }),
+  }),
+  'assignments:reassign': (ctx, { accountId, toProxyId }) => {
+    reassignAccount(ctx, accountId, toProxyId, {
+      reason: 'manual',
+      actor: toProxyId === 'auto' ? 'system' : 'operator',
+    })
+    return getAssignment(ctx, accountId)
+  },
+  'assignments:list': (ctx, input) => listAssignments(ctx, input),
+  'assignments:available': (ctx, { modelId, limit }) => availableProxies(ctx, modelId, limit),
+}

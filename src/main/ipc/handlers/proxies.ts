@@ -1,0 +1,28 @@
+import {
+  createProxy,
+  getProxyDetail,
+  listProxies,
+  removeProxies,
+  revealProxyPassword,
+  setProxiesStatus,
+  updateProxy,
+} from '../../services/proxies'
+import type { HandlerMap } from '../handler'
+
+export const proxyHandlers: HandlerMap<
+  | 'proxies:list'
+  | 'proxies:get'
+  | 'proxies:create'
+  | 'proxies:update'
+  | 'proxies:remove'
+  | 'proxies:setStatus'
+  | 'proxies:revealPassword'
+> = {
+  'proxies:list': (ctx, input) => listProxies(ctx, input),
+  'proxies:get': (ctx, { id }) => getProxyDetail(ctx, id),
+  'proxies:create': (ctx, input) => createProxy(ctx, input),
+  'proxies:update': (ctx, input) => updateProxy(ctx, input),
+  'proxies:remove': (ctx, { ids }) => removeProxies(ctx, ids, 'operator'),
+  'proxies:setStatus': (ctx, { ids, status }) => setProxiesStatus(ctx, ids, status),
+  'proxies:revealPassword': (ctx, { id }) => revealProxyPassword(ctx, id),
+}

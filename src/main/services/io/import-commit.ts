@@ -1,0 +1,96 @@
+import type { ImportCommitInput, ImportCommitResult } from '../../../shared/contracts/import'
+import { AppError } from '../../../shared/errors'
+import { constraintErrorToAppError } from '../../db/constraint-errors'
+import { batchStore } from './import-batches'
+import { changeMarker, sameMarker } from './import-lookup'
+import { CommitPlanner } from './import-plan'
+import type { ImportContext } from './import-preview'
+import { RowWriteError, withBulkWriteSettings, writePlan } from './import-write'
+import { CHUNK_ROWS, progressReporter, yieldToEventLoop } from './progress'
+
+/**
+ * Stores a previewed batch. Planning and encryption run first, in chunks that yield; the write is
+ * then one `BEGIN IMMEDIATE` transaction that does not yield: other IPC calls share this
+ * connection, and a write of theirs run while the transaction is open would join it (and vanish
+ * if it rolled back). If anything was written while planning, the plan is redone inside the
+ * transaction, where nothing else can write. Any failure rolls the whole batch back; the batch
+ * stays available for another try.
+ */
+export async function commitImport(
+  ctx: ImportContext,
+  input: ImportCommitInput,
+): Promise<ImportCommitResult> {
+  const store = batchStore(ctx)
+  const batch = store.get(input.importId)
+  if (batch.state === 'committing') {
+    throw new AppError('CONFLICT', 'This import is already being stored.')
+  }
+  batch.state = 'committing'
+  const progress = progressReporter(ctx.events, batch.id)
+  try {
+    let planner = new CommitPlanner(ctx, batch, input)
+    while (!planner.step(CHUNK_ROWS)) {
+      progress.report(encrypting(planner))
+      await yieldToEventLoop()
+    }
+    progress.flush(encrypting(planner))
+    const write = ctx.sqlite.transaction(() => {
+      if (!sameMarker(planner.plan.marker, changeMarker(ctx.sqlite))) {
+        planner = new CommitPlanner(ctx, batch, input)
+        planner.step(Infinity)
+      }
+      writePlan(ctx, batch, planner.plan, progress)
+    })
+    withBulkWriteSettings(ctx.sqlite, () => write.immediate())
+    store.delete(batch.id)
+    const { plan } = planner
+    return {
+      importId: batch.id,
+      inserted: plan.inserts.length,
+      updated: plan.updates.length,
+      skippedStored: plan.skippedStored,
+      skippedLines: plan.skippedLines,
+      errors: plan.errors,
+    }
+  } catch (error) {
+    batch.state = 'ready'
+    throw commitError(error)
+  }
+}
+
+function encrypting(planner: CommitPlanner) {
+  return {
+    phase: 'encrypting' as const,
+    done: planner.done,
+    total: planner.total,
+    parsed: planner.total,
+    stored: 0,
+  }
+}
+
+function commitError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  const line = error instanceof RowWriteError ? error.line : null
+  const cause = error instanceof RowWriteError ? error.cause : error
+  const where = line === null ? '' : ` at line ${line}`
+  const known = cause instanceof AppError ? cause : constraintErrorToAppError(cause)
+  if (known) {
+    return new AppError(
+      known.code,
+      `Nothing was imported: line ${line ?? '?'} was refused. ${known.message}`,
+      {
+        ...(typeof known.details === 'object' ? known.details : {}),
+        line,
+      },
+    )
+  }
+  // SQLite's messages name constraints and tables, never row values: safe to show.
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new AppError(
+    'INTERNAL',
+    `Nothing was imported: the database refused the batch${where} (${reason}).`,
+    {
+      line,
+    },
+  )
+}

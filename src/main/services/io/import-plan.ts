@@ -1,0 +1,134 @@
+import type { ImportCommitInput } from '../../../shared/contracts/import'
+import { AppError } from '../../../shared/errors'
+import { proxyKey } from '../../io'
+import { passwordAad } from '../proxies'
+import { notFound } from '../service-context'
+import type { ImportBatch } from './import-batches'
+import { RowStatus } from './import-batches'
+import {
+  changeMarker,
+  loadProviders,
+  loadStoredKeys,
+  nextProxyId,
+  type ChangeMarker,
+} from './import-lookup'
+import type { ImportContext } from './import-preview'
+
+/** One row to write: the batch row, the proxy id it gets (or has), its provider, its sealed password. */
+export interface PlannedRow {
+  index: number
+  id: number
+  /** For an update, 0 keeps the stored provider. */
+  providerId: number
+  sealed: string | null
+}
+
+export interface CommitPlan {
+  /** The database as the plan saw it; the write re-plans if anything changed since. */
+  readonly marker: ChangeMarker
+  readonly inserts: PlannedRow[]
+  readonly updates: PlannedRow[]
+  skippedStored: number
+  skippedLines: number
+  errors: number
+}
+
+/**
+ * Decides, row by row, what the commit writes, and seals each password for the row id it will
+ * have, so the encryption (the slowest part) runs before the transaction and in chunks. New rows
+ * get ids from the AUTOINCREMENT counter onwards: sealing binds a password to its row id, so the
+ * ids are fixed here, and the write checks nobody wrote in between (`marker`).
+ */
+export class CommitPlanner {
+  readonly plan: CommitPlan
+  private cursor = 0
+  private nextId: number
+  private readonly stored: Map<string, number>
+  private readonly providers: ReturnType<typeof loadProviders>
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly batch: ImportBatch,
+    private readonly input: ImportCommitInput,
+  ) {
+    // Marker first, then the reads, all in one synchronous stretch: nothing can slip between.
+    const marker = changeMarker(ctx.sqlite)
+    this.stored = loadStoredKeys(ctx.sqlite)
+    this.providers = loadProviders(ctx.sqlite)
+    this.nextId = nextProxyId(ctx.sqlite)
+    this.plan = { marker, inserts: [], updates: [], skippedStored: 0, skippedLines: 0, errors: 0 }
+    this.checkDefaultProvider()
+  }
+
+  get done(): number {
+    return this.cursor
+  }
+
+  get total(): number {
+    return this.batch.lines.length
+  }
+
+  /** Plans up to `limit` more rows; true when every row is planned. */
+  step(limit: number): boolean {
+    const { batch, plan } = this
+    const end = Math.min(batch.lines.length, this.cursor + limit)
+    for (; this.cursor < end; this.cursor++) {
+      const index = this.cursor
+      const status = batch.statuses[index]
+      const proxy = batch.proxies[index]
+      if (status === RowStatus.duplicateLine) {
+        plan.skippedLines++
+        continue
+      }
+      if (status === RowStatus.error || !proxy) {
+        plan.errors++
+        continue
+      }
+      // Named providers are looked up again: one may have been renamed or deleted since preview.
+      const named = proxy.provider === null ? 0 : (this.providers.resolve(proxy.provider) ?? -1)
+      if (named === -1) {
+        plan.errors++
+        continue
+      }
+      const storedId = this.stored.size ? this.stored.get(proxyKey(proxy)) : undefined
+      if (storedId !== undefined && this.input.duplicates === 'skip') {
+        plan.skippedStored++
+        continue
+      }
+      const id = storedId ?? this.nextId++
+      const sealed =
+        proxy.password === null ? null : this.ctx.vault.encrypt(proxy.password, passwordAad(id))
+      if (storedId === undefined) {
+        const providerId = named || this.input.providerId
+        if (providerId === undefined) throw noProviderChosen(1)
+        plan.inserts.push({ index, id, providerId, sealed })
+      } else {
+        plan.updates.push({ index, id, providerId: named, sealed })
+      }
+    }
+    return this.cursor >= batch.lines.length
+  }
+
+  private checkDefaultProvider(): void {
+    const { providerId } = this.input
+    if (providerId !== undefined) {
+      if (!this.providers.has(providerId)) throw notFound('provider', providerId)
+      return
+    }
+    // Only new rows need it (an update keeps the stored provider); the step checks again, since
+    // a row previewed as stored may have been deleted since.
+    const { statuses, proxies } = this.batch
+    const needing = proxies.filter(
+      (proxy, index) => proxy?.provider === null && statuses[index] === RowStatus.new,
+    ).length
+    if (needing > 0) throw noProviderChosen(needing)
+  }
+}
+
+function noProviderChosen(rows: number): AppError {
+  return new AppError(
+    'VALIDATION',
+    `${rows} ${rows === 1 ? 'row names' : 'rows name'} no provider: choose the provider to import them into.`,
+    { issues: [{ path: 'providerId', message: 'Choose a provider', code: 'custom' }] },
+  )
+}

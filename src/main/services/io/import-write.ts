@@ -1,0 +1,193 @@
+import type Database from 'better-sqlite3'
+import type { ParsedProxy } from '../../io'
+import { stmt } from '../service-context'
+import type { ImportBatch } from './import-batches'
+import type { CommitPlan, PlannedRow } from './import-plan'
+import type { ImportContext } from './import-preview'
+import type { ProgressReporter } from './progress'
+
+/*
+ * The write half of a commit: plain SQL over a plan, run inside the caller's transaction.
+ *
+ * Measured on 100,000 rows (2 cores): one INSERT per row costs ~6 s, most of it SQLite copying the
+ * ~10 pages each row touches (table + 9 indexes) into a statement journal per statement, on disk.
+ * 500 rows per INSERT and the journal in memory bring it to ~1.7 s, on par with the sqlite3 CLI
+ * loading the same rows into the same table.
+ */
+
+const INSERT_COLUMNS = `(id, provider_id, protocol, remote_dns, host, port, username,
+  password_encrypted, location, country, tags, notes, rotation_url, created_at, updated_at)`
+const ROW_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+/** 7,500 parameters per statement: well under SQLite's 32,766. */
+export const ROWS_PER_INSERT = 500
+
+const INSERT_ONE = `INSERT INTO proxies ${INSERT_COLUMNS} VALUES ${ROW_VALUES}`
+const INSERT_MANY = `INSERT INTO proxies ${INSERT_COLUMNS} VALUES ${Array<string>(ROWS_PER_INSERT)
+  .fill(ROW_VALUES)
+  .join(', ')}`
+
+// `duplicates: 'update'`: what the row fills in wins; what it leaves empty keeps the stored value.
+const UPDATE_PROXY = `UPDATE proxies SET
+  provider_id = coalesce(?, provider_id),
+  remote_dns = ?,
+  password_encrypted = coalesce(?, password_encrypted),
+  location = coalesce(?, location),
+  country = coalesce(?, country),
+  tags = coalesce(?, tags),
+  notes = coalesce(?, notes),
+  rotation_url = coalesce(?, rotation_url),
+  updated_at = ?
+  WHERE id = ?`
+
+/** The input line of the row the database refused, for the error message. */
+export class RowWriteError extends Error {
+  constructor(
+    readonly line: number | null,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause))
+  }
+}
+
+/**
+ * Runs fn with a bigger page cache and in-memory temporary files (statement journals) for this
+ * connection, then puts both settings back. No temporary tables exist in this app, so switching
+ * `temp_store` (which drops them) loses nothing.
+ */
+export function withBulkWriteSettings<T>(sqlite: Database.Database, fn: () => T): T {
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
+  const tempStore = sqlite.pragma('temp_store', { simple: true }) as number
+  sqlite.pragma('cache_size = -32768')
+  sqlite.pragma('temp_store = MEMORY')
+  try {
+    return fn()
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`)
+    sqlite.pragma(`temp_store = ${tempStore}`)
+  }
+}
+
+export function writePlan(
+  ctx: ImportContext,
+  batch: ImportBatch,
+  plan: CommitPlan,
+  progress: ProgressReporter,
+): void {
+  const now = ctx.clock.now()
+  const total = plan.inserts.length + plan.updates.length
+  let stored = 0
+  const report = () =>
+    progress.report({ phase: 'storing', done: stored, total, parsed: total, stored })
+  const proxyOf = (row: PlannedRow): ParsedProxy => {
+    const proxy = batch.proxies[row.index]
+    if (!proxy) throw new RowWriteError(batch.lines[row.index] ?? null, 'the row has no proxy')
+    return proxy
+  }
+  const insertValues = (row: PlannedRow, p: ParsedProxy, into: unknown[]) => {
+    into.push(
+      row.id,
+      row.providerId,
+      p.protocol,
+      p.remoteDns ? 1 : 0,
+      p.host,
+      p.port,
+      p.username,
+      row.sealed,
+      p.location,
+      p.country,
+      JSON.stringify(p.tags),
+      p.notes,
+      p.rotationUrl,
+      now,
+      now,
+    )
+  }
+
+  const many = stmt(ctx.sqlite, INSERT_MANY)
+  const one = stmt(ctx.sqlite, INSERT_ONE)
+  const { inserts } = plan
+  let start = 0
+  for (; start + ROWS_PER_INSERT <= inserts.length; start += ROWS_PER_INSERT) {
+    const params: unknown[] = []
+    for (let i = start; i < start + ROWS_PER_INSERT; i++) {
+      const row = inserts[i] as PlannedRow
+      insertValues(row, proxyOf(row), params)
+    }
+    try {
+      many.run(params)
+    } catch (error) {
+      throw locateFailure(
+        ctx.sqlite,
+        batch,
+        inserts.slice(start, start + ROWS_PER_INSERT),
+        error,
+        (row) => {
+          const single: unknown[] = []
+          insertValues(row, proxyOf(row), single)
+          one.run(single)
+        },
+      )
+    }
+    stored += ROWS_PER_INSERT
+    report()
+  }
+  for (const row of inserts.slice(start)) {
+    const single: unknown[] = []
+    insertValues(row, proxyOf(row), single)
+    runRow(batch, row, () => one.run(single))
+    stored++
+  }
+
+  const update = stmt(ctx.sqlite, UPDATE_PROXY)
+  for (const row of plan.updates) {
+    const p = proxyOf(row)
+    runRow(batch, row, () =>
+      update.run(
+        row.providerId || null,
+        p.remoteDns ? 1 : 0,
+        row.sealed,
+        p.location,
+        p.country,
+        p.tags.length ? JSON.stringify(p.tags) : null,
+        p.notes,
+        p.rotationUrl,
+        now,
+        row.id,
+      ),
+    )
+    if (++stored % ROWS_PER_INSERT === 0) report()
+  }
+  progress.flush({ phase: 'storing', done: stored, total, parsed: total, stored })
+}
+
+function runRow(batch: ImportBatch, row: PlannedRow, run: () => void): void {
+  try {
+    run()
+  } catch (error) {
+    throw new RowWriteError(batch.lines[row.index] ?? null, error)
+  }
+}
+
+/**
+ * A refused multi-row INSERT says which constraint, not which row. SQLite has undone that one
+ * statement and the transaction is still open, so the rows are replayed one by one to find the
+ * line to name; the caller's transaction then rolls everything back. If SQLite ended the whole
+ * transaction instead (disk full, I/O error), nothing is replayed: it would write outside one.
+ */
+function locateFailure(
+  sqlite: Database.Database,
+  batch: ImportBatch,
+  rows: PlannedRow[],
+  error: unknown,
+  insertOne: (row: PlannedRow) => void,
+): RowWriteError {
+  if (!sqlite.inTransaction) return new RowWriteError(null, error)
+  for (const row of rows) {
+    try {
+      insertOne(row)
+    } catch (rowError) {
+      return new RowWriteError(batch.lines[row.index] ?? null, rowError)
+    }
+  }
+  return new RowWriteError(null, error)
+}

@@ -1,0 +1,16 @@
+export {
+  previewImport,
+  previewImportRows,
+  discardImport,
+  type ImportContext,
+} from './import-preview'
+export { commitImport } from './import-commit'
+export { exportProxies, type ExportContext } from './export-proxies'
+export { exportHistory } from './export-history'
+export {
+  MAX_IMPORT_FILE_BYTES,
+  requireDialogs,
+  type FileDialogs,
+  type FileFilter,
+} from './file-dialogs'
+export { BATCH_TTL_MS, MAX_BATCH_ROWS } from './import-batches'

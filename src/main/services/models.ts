@@ -1,0 +1,159 @@
+import type { ModelDto, ModelListItem } from '../../shared/contracts/dto'
+import type { ModelCreateInput, ModelUpdateInput } from '../../shared/contracts/models'
+import { AppError } from '../../shared/errors'
+import type { ModelStatus } from '../../shared/domain'
+import {
+  inTransaction,
+  likeContains,
+  notFound,
+  ruleViolation,
+  stmt,
+  type ServiceContext,
+} from './service-context'
+
+interface ModelRow {
+  id: number
+  name: string
+  notes: string | null
+  status: ModelStatus
+  created_at: number
+  updated_at: number
+  accounts: number
+  active_accounts: number
+  assigned_accounts: number
+  proxies: number
+}
+
+const MODEL_SELECT = `SELECT m.id, m.name, m.notes, m.status, m.created_at, m.updated_at,
+    (SELECT count(*) FROM accounts a WHERE a.model_id = m.id) AS accounts,
+    (SELECT count(*) FROM accounts a WHERE a.model_id = m.id AND a.status = 'active')
+      AS active_accounts,
+    (SELECT count(*) FROM accounts a WHERE a.model_id = m.id AND a.proxy_id IS NOT NULL)
+      AS assigned_accounts,
+    (SELECT count(*) FROM proxies p WHERE p.assigned_model_id = m.id) AS proxies
+  FROM models m`
+
+function toModelDto(row: ModelRow): ModelDto {
+  return {
+    id: row.id,
+    name: row.name,
+    notes: row.notes,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toModelListItem(row: ModelRow): ModelListItem {
+  return {
+    ...toModelDto(row),
+    stats: {
+      accounts: row.accounts,
+      activeAccounts: row.active_accounts,
+      assignedAccounts: row.assigned_accounts,
+      proxies: row.proxies,
+    },
+  }
+}
+
+export function listModels(
+  ctx: ServiceContext,
+  filter: { status?: ModelStatus; search?: string } = {},
+): ModelListItem[] {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.status) {
+    where.push('m.status = ?')
+    params.push(filter.status)
+  }
+  if (filter.search) {
+    where.push(`m.name LIKE ? ESCAPE '\\'`)
+    params.push(likeContains(filter.search))
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const rows = stmt(ctx.sqlite, `${MODEL_SELECT} ${whereSql} ORDER BY m.name, m.id`).all(
+    ...params,
+  ) as ModelRow[]
+  return rows.map(toModelListItem)
+}
+
+export function getModel(ctx: ServiceContext, id: number): ModelListItem {
+  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as ModelRow | undefined
+  if (!row) throw notFound('model', id)
+  return toModelListItem(row)
+}
+
+export function createModel(ctx: ServiceContext, input: ModelCreateInput): ModelDto {
+  const id = inTransaction(ctx, () => {
+    assertNameFree(ctx, input.name, null)
+    const now = ctx.clock.now()
+    return Number(
+      stmt(
+        ctx.sqlite,
+        'INSERT INTO models (name, notes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(input.name, input.notes ?? null, input.status ?? 'active', now, now).lastInsertRowid,
+    )
+  })
+  return toModelDto(getModelRow(ctx, id))
+}
+
+export function updateModel(ctx: ServiceContext, input: ModelUpdateInput): ModelDto {
+  inTransaction(ctx, () => {
+    getModelRow(ctx, input.id)
+    if (input.name !== undefined) assertNameFree(ctx, input.name, input.id)
+    const sets = ['updated_at = ?']
+    const params: unknown[] = [ctx.clock.now()]
+    for (const [column, value] of [
+      ['name', input.name],
+      ['notes', input.notes],
+      ['status', input.status],
+    ] as const) {
+      if (value === undefined) continue
+      sets.push(`${column} = ?`)
+      params.push(value)
+    }
+    stmt(ctx.sqlite, `UPDATE models SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id)
+  })
+  return toModelDto(getModelRow(ctx, input.id))
+}
+
+/**
+ * Refused while the model has accounts that are not `removed`. Its `removed` accounts (which hold
+ * no proxy) are deleted with it; their history rows stay, as history has no foreign keys.
+ */
+export function removeModel(ctx: ServiceContext, id: number): { removed: true } {
+  inTransaction(ctx, () => {
+    const model = getModelRow(ctx, id)
+    const { n: kept } = stmt(
+      ctx.sqlite,
+      `SELECT count(*) AS n FROM accounts WHERE model_id = ? AND status <> 'removed'`,
+    ).get(id) as { n: number }
+    if (kept > 0) {
+      throw ruleViolation(
+        'model_has_accounts',
+        `Model "${model.name}" still has ${kept} active or invalid accounts; remove them first.`,
+        { modelId: id, accounts: kept },
+      )
+    }
+    stmt(ctx.sqlite, `DELETE FROM accounts WHERE model_id = ? AND status = 'removed'`).run(id)
+    stmt(ctx.sqlite, 'DELETE FROM models WHERE id = ?').run(id)
+  })
+  return { removed: true }
+}
+
+function getModelRow(ctx: ServiceContext, id: number): ModelRow {
+  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as ModelRow | undefined
+  if (!row) throw notFound('model', id)
+  return row
+}
+
+function assertNameFree(ctx: ServiceContext, name: string, exceptId: number | null): void {
+  const clash = stmt(ctx.sqlite, 'SELECT id FROM models WHERE name = ?').get(name) as
+    { id: number } | undefined
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('CONFLICT', `A model named "${name}" already exists.`, {
+      constraint: 'models_name_unique',
+      existingId: clash.id,
+    })
+  }
+}

@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
+import { constraintErrorToAppError } from '../db/constraint-errors'
+import type { AppContext } from '../context'
+
+/**
+ * What the domain services need from the app context. Narrower than AppContext so scripts (the
+ * benchmarks, a future importer CLI) can run them on a bare database without events or a window.
+ */
+export type ServiceContext = Pick<AppContext, 'sqlite' | 'vault' | 'clock'>
+
+type Statement = Database.Statement<unknown[], unknown>
+const statementCache = new WeakMap<Database.Database, Map<string, Statement>>()
+
+/** A prepared statement, prepared once per connection and reused (the hot paths run thousands). */
+export function stmt(sqlite: Database.Database, sql: string): Statement {
+  let cache = statementCache.get(sqlite)
+  if (!cache) {
+    cache = new Map()
+    statementCache.set(sqlite, cache)
+  }
+  let prepared = cache.get(sql)
+  if (!prepared) {
+    prepared = sqlite.prepare(sql)
+    cache.set(sql, prepared)
+  }
+  return prepared
+}
+
+/**
+ * Runs fn in one transaction (a savepoint when the caller already holds one, so services compose
+ * inside an importer's or monitor's outer transaction). A constraint the database caught leaves as
+ * a typed AppError, never INTERNAL.
+ */
+export function inTransaction<T>(ctx: Pick<ServiceContext, 'sqlite'>, fn: () => T): T {
+  try {
+    return ctx.sqlite.transaction(fn)()
+  } catch (error) {
+    throw toAppError(error)
+  }
+}
+
+export function toAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error
+  return constraintErrorToAppError(error) ?? error
+}
+
+export function notFound(what: string, id: number | readonly number[]): AppError {
+  const list = typeof id === 'number' ? [id] : id
+  const label = list.length === 1 ? `${what} ${list[0]}` : `${what}s ${list.join(', ')}`
+  return new AppError('NOT_FOUND', `No ${label} exists (it may have been deleted).`, {
+    entity: what,
+    ids: list,
+  })
+}
+
+/** Rules a service refuses with `RULE_VIOLATION`; `details.rule` names which one. */
+export type RuleCode =
+  | 'proxy_full'
+  | 'proxy_model_mismatch'
+  | 'proxy_not_active'
+  | 'proxy_expired'
+  | 'account_not_active'
+  | 'account_already_assigned'
+  | 'account_not_assigned'
+  | 'same_proxy'
+  | 'no_capacity_for_model'
+  | 'provider_has_proxies'
+  | 'model_has_accounts'
+  | 'max_below_assigned'
+
+export function ruleViolation(
+  rule: RuleCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError('RULE_VIOLATION', message, { rule, ...details })
+}
+
+/** Escapes a user's text for `LIKE ? ESCAPE '\'` as a substring match. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** `host:port`, with brackets around an IPv6 host so the port stays readable. */
+export function endpointLabel(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
+}
+
+/** Ids that do not exist in `table`; checks a bulk request before it changes anything. */
+export function missingIds(
+  sqlite: Database.Database,
+  table: 'proxies' | 'accounts' | 'models' | 'proxy_providers',
+  ids: readonly number[],
+): number[] {
+  const found = new Set(
+    (
+      stmt(
+        sqlite,
+        `SELECT t.id AS id FROM json_each(?) AS j JOIN ${table} AS t ON t.id = j.value`,
+      ).all(JSON.stringify(ids)) as { id: number }[]
+    ).map((row) => row.id),
+  )
+  return ids.filter((id) => !found.has(id))
+}

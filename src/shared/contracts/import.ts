@@ -1,0 +1,122 @@
+import { z } from 'zod'
+import { defineContract } from '../contract'
+import {
+  proxySchemes,
+  type ImportErrorReason,
+  type ImportFormat,
+  type ImportPreviewRow,
+} from '../import-types'
+import { id } from './common'
+import type { Page } from './dto'
+import { paging } from './fields'
+
+/*
+ * Import in two steps. `import:preview` parses the input in main and keeps the parsed batch there
+ * under an `importId` (passwords never leave main); it answers a summary and the first page of rows.
+ * `import:previewRows` pages through the batch; `import:commit` writes it in one transaction;
+ * `import:discard` drops it. A batch expires on its own (see `expiresAt`).
+ */
+
+/** Largest pasted or uploaded text: 100,000 lines are about 5 MB. */
+export const MAX_IMPORT_TEXT_CHARS = 64 * 1024 * 1024
+
+const previewOptions = {
+  /** How to read the input; `auto` looks at its start (JSON array, CSV header, else lines). */
+  format: z.enum(['auto', 'lines', 'csv', 'json']).default('auto'),
+  /** For lines that name no protocol. `socks5h` is socks5 with remote DNS. */
+  defaultProtocol: z.enum(proxySchemes).default('http'),
+  /** Rows in the first page of the answer. */
+  pageSize: paging.pageSize,
+}
+
+export const importPreviewInput = z.discriminatedUnion('source', [
+  /** Pasted text, or a file the bridge's renderer read and uploaded. */
+  z.strictObject({
+    source: z.literal('text'),
+    text: z
+      .string()
+      .min(1, { error: 'Paste or upload at least one line' })
+      .max(MAX_IMPORT_TEXT_CHARS, { error: 'The input is larger than 64 MB' }),
+    /** The uploaded file's name, shown back in the summary. */
+    fileName: z.string().trim().max(255).optional(),
+    ...previewOptions,
+  }),
+  /** Desktop only: main asks the operator for a file with a native open dialog. */
+  z.strictObject({ source: z.literal('dialog'), ...previewOptions }),
+])
+
+const importId = z.uuid({ error: 'Not an import id' })
+
+export const importRowFilters = ['all', 'new', 'duplicate', 'error'] as const
+export type ImportRowFilter = (typeof importRowFilters)[number]
+
+export const importPreviewRowsInput = z.strictObject({
+  importId,
+  filter: z.enum(importRowFilters).default('all'),
+  ...paging,
+})
+
+export const importCommitInput = z.strictObject({
+  importId,
+  /** For rows that name no provider; required when any row to store names none. */
+  providerId: id.optional(),
+  /**
+   * A row whose key (protocol, host, port, username) is already stored: `skip` leaves the stored
+   * proxy alone; `update` writes the row's password, remote DNS and every field the row fills in
+   * (empty fields keep the stored value; the provider changes only when the row names one).
+   * A repeat of an earlier line is always skipped.
+   */
+  duplicates: z.enum(['skip', 'update']).default('skip'),
+})
+
+export const importDiscardInput = z.strictObject({ importId })
+
+export interface ImportCounts {
+  /** Proxies read from the input (blank and comment lines are not proxies). */
+  total: number
+  new: number
+  /** Rows whose key is stored already or appears on an earlier line. */
+  duplicate: number
+  error: number
+  duplicateOfStored: number
+  duplicateOfLine: number
+}
+
+export interface ImportPreview {
+  importId: string
+  format: ImportFormat
+  /** The file's base name (dialog or upload); null for pasted text. */
+  fileName: string | null
+  counts: ImportCounts
+  errorsByReason: Partial<Record<ImportErrorReason, number>>
+  /** The first page of all rows, in input order. */
+  rows: Page<ImportPreviewRow>
+  /** Epoch ms after which the batch is gone and must be previewed again. */
+  expiresAt: number
+}
+
+export interface ImportCommitResult {
+  importId: string
+  inserted: number
+  updated: number
+  /** Stored already, with `duplicates: 'skip'`. */
+  skippedStored: number
+  /** Repeats of an earlier line. */
+  skippedLines: number
+  /** Lines that could not be read or name an unknown provider. */
+  errors: number
+}
+
+export const importContracts = {
+  'import:preview': defineContract<ImportPreview>()('import:preview', importPreviewInput),
+  'import:previewRows': defineContract<Page<ImportPreviewRow>>()(
+    'import:previewRows',
+    importPreviewRowsInput,
+  ),
+  'import:commit': defineContract<ImportCommitResult>()('import:commit', importCommitInput),
+  'import:discard': defineContract<{ discarded: boolean }>()('import:discard', importDiscardInput),
+}
+
+export type ImportPreviewInput = z.output<typeof importPreviewInput>
+export type ImportPreviewRowsInput = z.output<typeof importPreviewRowsInput>
+export type ImportCommitInput = z.output<typeof importCommitInput>

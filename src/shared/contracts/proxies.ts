@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { defineContract } from '../contract'
+import { proxyProtocols, proxyStatuses } from '../domain'
+import { id } from './common'
+import type { Page, ProxyDetail, ProxyDto } from './dto'
+import {
+  cents,
+  epochMs,
+  host,
+  ids,
+  maxAccounts,
+  notes,
+  oneOrMany,
+  optionalText,
+  paging,
+  port,
+  tag,
+  tags,
+  website,
+} from './fields'
+
+/** Columns `proxies:list` can sort by; anything else is refused, never spliced into SQL. */
+export const proxySortColumns = [
+  'id',
+  'host',
+  'port',
+  'protocol',
+  'status',
+  'provider',
+  'country',
+  'location',
+  'model',
+  'accountCount',
+  'freeSlots',
+  'monthlyCost',
+  'expiresAt',
+  'lastTestedAt',
+  'responseTimeMs',
+  'createdAt',
+  'updatedAt',
+] as const
+export type ProxySortColumn = (typeof proxySortColumns)[number]
+
+const country = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, { error: 'A country is a two-letter ISO code' })
+  .transform((value) => value.toUpperCase())
+
+const proxyFields = {
+  providerId: id,
+  protocol: z.enum(proxyProtocols),
+  /** SOCKS5 with the proxy resolving names (the socks5h form). */
+  remoteDns: z.boolean().optional(),
+  host,
+  port,
+  username: optionalText(255).optional(),
+  password: z.string().max(1_000, { error: 'A password is at most 1000 characters' }).optional(),
+  location: optionalText(200).optional(),
+  country: country.nullable().optional(),
+  status: z.enum(proxyStatuses).optional(),
+  maxAccounts: maxAccounts.optional(),
+  monthlyCostOverrideCents: cents.nullable().optional(),
+  tags: tags.optional(),
+  notes: notes.optional(),
+  expiresAt: epochMs.nullable().optional(),
+  rotationUrl: website.optional(),
+  sticky: z.boolean().optional(),
+}
+
+/** An empty password is the same as none: the proxy is IP-whitelisted. */
+export const proxyCreateInput = z.strictObject(proxyFields)
+
+export const proxyUpdateInput = z
+  .strictObject({
+    id,
+    ...z.object(proxyFields).partial().shape,
+    /** A new password is re-encrypted; '' (or leaving it out) keeps the stored one; null removes it. */
+    password: z
+      .string()
+      .max(1_000, { error: 'A password is at most 1000 characters' })
+      .nullable()
+      .optional(),
+  })
+  .refine((input) => Object.keys(input).length > 1, { error: 'Name at least one field to change' })
+
+export const proxyListFilters = {
+  providerId: id.optional(),
+  status: oneOrMany(proxyStatuses).optional(),
+  protocol: oneOrMany(proxyProtocols).optional(),
+  country: country.optional(),
+  /** Case-insensitive substring of the location. */
+  location: z.string().trim().min(1).max(200).optional(),
+  /** Proxies serving this model; null: proxies serving none. */
+  modelId: id.nullable().optional(),
+  tag: tag.optional(),
+  /** true: room for at least one more account; false: full. */
+  hasFreeSlots: z.boolean().optional(),
+  /** Case-insensitive substring of host, username or notes. */
+  search: z.string().trim().max(200).optional(),
+}
+
+export const proxyListInput = z
+  .strictObject({
+    ...proxyListFilters,
+    ...paging,
+    sortBy: z.enum(proxySortColumns).default('id'),
+    sortDir: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .default({ page: 1, pageSize: 50, sortBy: 'id', sortDir: 'asc' })
+
+export const proxyRemoveInput = z.strictObject({ ids })
+export const proxySetStatusInput = z.strictObject({ ids, status: z.enum(proxyStatuses) })
+
+export interface ProxyRemoveResult {
+  removed: number
+  releasedAccounts: number
+}
+
+export const proxyContracts = {
+  'proxies:list': defineContract<Page<ProxyDto>>()('proxies:list', proxyListInput),
+  'proxies:get': defineContract<ProxyDetail>()('proxies:get', z.strictObject({ id })),
+  'proxies:create': defineContract<ProxyDto>()('proxies:create', proxyCreateInput),
+  'proxies:update': defineContract<ProxyDto>()('proxies:update', proxyUpdateInput),
+  'proxies:remove': defineContract<ProxyRemoveResult>()('proxies:remove', proxyRemoveInput),
+  'proxies:setStatus': defineContract<{ updated: number }>()(
+    'proxies:setStatus',
+    proxySetStatusInput,
+  ),
+  'proxies:revealPassword': defineContract<{ password: string | null }>()(
+    'proxies:revealPassword',
+    z.strictObject({ id }),
+  ),
+}
+
+export type ProxyCreateInput = z.output<typeof proxyCreateInput>
+export type ProxyUpdateInput = z.output<typeof proxyUpdateInput>
+export type ProxyListInput = z.output<typeof proxyListInput>
+export type ProxyListFilters = Omit<ProxyListInput, 'page' | 'pageSize' | 'sortBy' | 'sortDir'>
