@@ -83,6 +83,9 @@ function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Statement journals of multi-index writes stay in memory instead of temp files (measured: per-row
+  // inserts into proxies spent most of their system time creating them). No temp tables are used.
+  sqlite.pragma('temp_store = MEMORY')
 }
 
 function countMigrations(sqlite: Database.Database): number {
