@@ -6,6 +6,7 @@ import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
 import { createEventBus, type EventBus } from './events'
 import { systemClock, type Clock } from './clock'
 import type { FileDialogs } from './services/io/file-dialogs'
+import { createCheckService, type CheckService, type CheckServiceOptions } from './checks/service'
 
 export const DB_FILE_NAME = 'proxydeck.sqlite'
 
@@ -20,6 +21,12 @@ export interface ContextOptions {
   /** Electron-ABI better-sqlite3 binary, when running under Electron. */
   sqliteNativeBinding?: string
   clock?: Clock
+  /** Extra trust anchors for the proxy checker (tests: the fixture CA). */
+  checkerCa?: CheckServiceOptions['ca']
+  /** GeoLite2 files for check results (packaged app: its resources); false turns geo off. */
+  geo?: CheckServiceOptions['geo']
+  /** The health monitor's timers and first-round delay (tests). */
+  monitor?: CheckServiceOptions['monitor']
 }
 
 /**
@@ -39,6 +46,8 @@ export interface AppContext {
   readonly clock: Clock
   /** Native open/save dialogs: the desktop app only (the HTTP bridge has none). */
   readonly dialogs?: FileDialogs
+  /** Proxy checks: bulk runs, the health monitor (started by the entry points), rotation. */
+  readonly checks: CheckService
   close(): void
 }
 
@@ -57,6 +66,15 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     throw error
   }
   let closed = false
+  const clock = options.clock ?? systemClock
+  const events = createEventBus()
+  const checks = createCheckService({
+    ctx: { sqlite: opened.sqlite, vault, clock },
+    events,
+    ca: options.checkerCa,
+    geo: options.geo,
+    monitor: options.monitor,
+  })
   return {
     version: options.version,
     runtime: options.runtime,
@@ -66,11 +84,13 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     db: opened.db,
     migrationsApplied: opened.migrationsApplied,
     vault,
-    events: createEventBus(),
-    clock: options.clock ?? systemClock,
+    events,
+    clock,
+    checks,
     close() {
       if (closed) return
       closed = true
+      checks.close()
       opened.close()
     },
   }

@@ -8,12 +8,15 @@ import { resolve } from 'node:path'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createContext, type AppContext } from './context'
 import { installAppMenu } from './electron/app-menu'
+import { createFileDialogs } from './electron/dialogs'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { registerIpc } from './electron/ipc'
 import { parseDevRendererUrl } from './electron/policy'
 import { rendererDir, sqliteNativeBinding } from './electron/resources'
 import { hardenSession, hardenWebContents } from './electron/security'
 import { describeStartupError } from './electron/startup-error'
+import { alertRoute, createAlertNotifier, createDesktopAlertSink } from './electron/notifications'
+import { createHealthTray, type HealthTray } from './electron/tray'
 import { createMainWindow, focusWindow } from './electron/window'
 import { resolveDataDir } from './paths'
 
@@ -21,6 +24,7 @@ const APP_USER_MODEL_ID = 'com.proxydeck.app'
 
 let mainWindow: BrowserWindow | null = null
 let ctx: AppContext | null = null
+let tray: HealthTray | null = null
 
 app.enableSandbox()
 registerAppScheme()
@@ -44,7 +48,8 @@ if (!app.requestSingleInstanceLock()) {
     else if (ctx) openMainWindow()
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray the app keeps running (the health monitor with it) until "Quit".
+    if (process.platform !== 'darwin' && !tray) app.quit()
   })
   app.on('activate', () => {
     if (!mainWindow && ctx) openMainWindow()
@@ -56,13 +61,15 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
   let context: AppContext
   try {
-    context = await createContext({
+    const created = await createContext({
       dataDir,
       runtime: 'electron',
       version: app.getVersion(),
       keychainService: process.env.PROXYDECK_KEYCHAIN_SERVICE || undefined,
       sqliteNativeBinding: sqliteNativeBinding(),
     })
+    // Import and export files go through native dialogs run here, never a renderer-given path.
+    context = { ...created, dialogs: createFileDialogs(() => mainWindow) }
   } catch (error) {
     failStartup(error)
     return
@@ -79,11 +86,44 @@ async function start(): Promise<void> {
     devUrl,
     eventTargets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
   })
+  tray = createHealthTray({
+    testAll: () => {
+      context.checks.monitor.runNow().catch((error: unknown) => {
+        console.warn(`Test all now: ${(error as Error).message}`)
+      })
+    },
+    open: () => showWindow(),
+    quit: () => app.quit(),
+  })
+  const notifier = createAlertNotifier((alert) => showWindow(alertRoute(alert)))
+  context.checks.setAlertSink(createDesktopAlertSink(tray, notifier))
+  context.checks.monitor.start()
   app.once('will-quit', () => {
+    context.checks.setAlertSink(null)
+    tray?.destroy()
+    tray = null
     disposeIpc()
     context.close()
   })
   openMainWindow()
+}
+
+/**
+ * Brings the window up (opening it if closed) and, given a route such as `/proxies?status=error`,
+ * shows it: a same-document hash navigation, which the renderer's hash router follows.
+ */
+function showWindow(route?: string): void {
+  const window = mainWindow ?? openMainWindow()
+  focusWindow(window)
+  if (!route) return
+  const contents = window.webContents
+  const go = (): void => {
+    const url = new URL(contents.getURL())
+    url.hash = route
+    contents.loadURL(url.href).catch(() => {})
+  }
+  if (contents.isLoading()) contents.once('did-finish-load', go)
+  else go()
 }
 
 function openMainWindow(): BrowserWindow {

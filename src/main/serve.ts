@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   }
   const bridge = await startBridge(ctx, { port, token, rendererDir })
   console.log(`ProxyDeck serving at ${bridge.url}`)
+  // Alerts reach the renderer as events over the bridge; there is no tray or notification here.
+  ctx.checks.monitor.start()
   const stop = async (): Promise<void> => {
     await bridge.close()
     ctx.close()

@@ -43,6 +43,12 @@ export const channels = [
   'import:discard',
   'export:proxies',
   'export:history',
+  'proxies:test',
+  'proxies:testCancel',
+  'proxies:checks',
+  'proxies:rotate',
+  'checks:status',
+  'monitor:runNow',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -51,6 +57,9 @@ export const eventChannels = [
   'settings:changed',
   'app:notice',
   'import:progress',
+  'checks:progress',
+  'monitor:alert',
+  'monitor:health',
 ] as const
 
 export type EventChannel = (typeof eventChannels)[number]

@@ -1,4 +1,5 @@
 import type { EventChannel } from './channels'
+import type { CheckProgress, HealthStatus, MonitorAlert } from './contracts/checks'
 import type { ImportProgress } from './import-types'
 import type { Settings } from './settings'
 
@@ -7,6 +8,12 @@ export interface EventPayloads {
   'settings:changed': Settings
   'app:notice': { level: 'info' | 'warning' | 'error'; title: string; message: string }
   'import:progress': ImportProgress
+  /** A bulk run's counts and the results recorded since the previous event (every ~250 ms). */
+  'checks:progress': CheckProgress
+  /** One per run that moved proxies between active and error. */
+  'monitor:alert': MonitorAlert
+  /** The fleet's health after each run. */
+  'monitor:health': HealthStatus
 }
 
 export type EventPayload<E extends EventChannel> = EventPayloads[E]

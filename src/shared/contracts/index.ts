@@ -10,6 +10,7 @@ import { accountContracts } from './accounts'
 import { analyticsContracts } from './analytics'
 import { appContracts } from './app'
 import { assignmentContracts } from './assignments'
+import { checkContracts } from './checks'
 import { exportContracts } from './export'
 import { historyContracts } from './history'
 import { importContracts } from './import'
@@ -30,6 +31,7 @@ export const contracts = {
   ...analyticsContracts,
   ...importContracts,
   ...exportContracts,
+  ...checkContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>
 
 // Both directions: every listed channel has a contract (above) and every contract is listed (here).

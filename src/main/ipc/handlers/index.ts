@@ -2,6 +2,7 @@ import type { HandlerMap } from '../handler'
 import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { assignmentHandlers } from './assignments'
+import { checkHandlers } from './checks'
 import { importExportHandlers } from './import-export'
 import { modelHandlers } from './models'
 import { providerHandlers } from './providers'
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...assignmentHandlers,
   ...reportHandlers,
   ...importExportHandlers,
+  ...checkHandlers,
 }

@@ -1,0 +1,256 @@
+// `npm run bench -- check`: proxy checks as the product runs them (the check service's bulk runner:
+// bounded concurrency, passwords opened by the real vault per check, results written in batched
+// transactions with retention, progress events), through real tinyproxy and microsocks on loopback
+// to a loopback judge.
+//
+// (a) Live throughput: 2,000 checks at concurrency 64 (median of three runs). The two stored proxies (HTTP with Basic
+//     auth, SOCKS5 with user/pass) are each checked 1,000 times in one run: the runner is handed
+//     the stored rows directly, since 2,000 distinct stored proxies would need 2,000 proxy servers.
+//     Baselines in the same run: curl through the same proxies, 64 at a time (xargs -P 64, 500
+//     requests: it is a rate), goal >= 10x; and plain undici GETs to the judge without a proxy,
+//     64 at a time, a new connection each (the physical ceiling), goal >= 0.5.
+// (b) Dead sweep: 1,000 stored proxies pointing at a silent tarpit, timeout 2 s, concurrency 256,
+//     through `proxies:test`'s own path; goal: total <= 1.15 x ceil(N/C) x T.
+//
+// The vault needs a keychain: outside a private keyring session this re-runs itself inside one
+// (scripts/keyring-session.mjs), with a throwaway keychain entry deleted at the end.
+import { execFile, spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Client } from 'undici'
+import { createContext, type AppContext } from '../src/main/context'
+import { targetsByIds } from '../src/main/checks/run-targets'
+import { deleteVaultKey } from '../src/main/secrets'
+import { createProvider } from '../src/main/services/providers'
+import { insertProxyRows } from '../src/main/services/proxies'
+import { writeSettings } from '../src/main/services/settings'
+import type { CheckProgress } from '../src/shared/contracts/checks'
+import {
+  serverGroup,
+  startJudge,
+  startMicrosocks,
+  startTarpit,
+  startTinyproxy,
+} from '../test/fixtures'
+import { benchDir, median } from './_context'
+import { reportFigure } from './_report'
+
+const CHECKS = 2_000
+const CONCURRENCY = 64
+const CURL_REQUESTS = 500
+const REPS = 3
+const DEAD = 1_000
+const DEAD_CONCURRENCY = 256
+const DEAD_TIMEOUT_MS = 2_000
+const USER = 'bench-user'
+const PASS = 'bench-Pa55-word'
+const root = join(__dirname, '..')
+
+if (process.platform === 'linux' && !process.env.PROXYDECK_TEST_KEYRING) {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx')
+  const session = join(root, 'scripts', 'keyring-session.mjs')
+  const run = spawnSync(process.execPath, [session, tsx, process.argv[1] ?? __filename], {
+    stdio: 'inherit',
+    cwd: root,
+  })
+  process.exit(run.status ?? 1)
+}
+
+function seconds(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9
+}
+
+/** One run of the product's runner over `ids` repeated to `count` targets; checks per second. */
+async function runnerRate(ctx: AppContext, ids: number[], count: number): Promise<number> {
+  const stored = targetsByIds(ctx, ids)
+  const targets = Array.from({ length: count }, (_, i) => stored[i % stored.length]!)
+  const started = process.hrtime.bigint()
+  const run = await ctx.checks.launch(targets, 'operator')
+  const { counts } = await run.report
+  const elapsed = seconds(started)
+  if (counts.ok !== count)
+    throw new Error(`expected ${count} passing checks: ${JSON.stringify(counts)}`)
+  return count / elapsed
+}
+
+/** curl through the same proxies, xargs -P 64: one process per request. */
+function curlRate(judgeUrl: string, proxyUrls: string[], dir: string): Promise<number> {
+  const list = join(dir, 'curl-proxies.txt')
+  writeFileSync(
+    list,
+    Array.from({ length: CURL_REQUESTS }, (_, i) => proxyUrls[i % proxyUrls.length]).join('\n') +
+      '\n',
+  )
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    execFile(
+      'sh',
+      [
+        '-c',
+        `xargs -P ${CONCURRENCY} -L 1 curl -s -o /dev/null -w '%{http_code}\\n' --max-time 10 ${judgeUrl} -x < ${list}`,
+      ],
+      { maxBuffer: 1 << 20 },
+      (error, stdout) => {
+        const elapsed = seconds(started)
+        if (error) return reject(error)
+        const ok = stdout.split('\n').filter((code) => code === '200').length
+        if (ok !== CURL_REQUESTS)
+          return reject(new Error(`curl: ${ok} of ${CURL_REQUESTS} answered 200`))
+        resolve(CURL_REQUESTS / elapsed)
+      },
+    )
+  })
+}
+
+/** Plain undici GETs to the judge, no proxy, 64 at a time, a new connection each. */
+async function directRate(judgeUrl: string, count: number): Promise<number> {
+  const url = new URL(judgeUrl)
+  let next = 0
+  const started = process.hrtime.bigint()
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      next += 1
+      const client = new Client(url.origin)
+      const response = await client.request({ path: url.pathname, method: 'GET' })
+      await response.body.text()
+      if (response.statusCode !== 200) throw new Error(`judge answered ${response.statusCode}`)
+      await client.close()
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  return count / seconds(started)
+}
+
+async function main(): Promise<void> {
+  const servers = serverGroup()
+  const { dir, cleanup } = benchDir('check')
+  const keychainService = `ProxyDeck-bench-${randomUUID()}`
+  let ctx: AppContext | undefined
+  try {
+    const [tinyproxy, microsocks, judge, tarpit] = await Promise.all([
+      startTinyproxy({ user: USER, pass: PASS }).then(servers.add),
+      startMicrosocks({ user: USER, pass: PASS }).then(servers.add),
+      startJudge().then(servers.add),
+      startTarpit('silent').then(servers.add),
+    ])
+    ctx = await createContext({ dataDir: dir, runtime: 'node', version: 'bench', keychainService })
+    if (ctx.vault.status.status !== 'available') {
+      throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
+    }
+    const judgeUrl = judge.url('/')
+    writeSettings(ctx.sqlite, {
+      judges: [judgeUrl],
+      checkConcurrency: CONCURRENCY,
+      checkTimeoutMs: 10_000,
+    })
+    const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
+    const live = insertProxyRows(ctx, [
+      {
+        providerId,
+        protocol: 'http',
+        host: '127.0.0.1',
+        port: tinyproxy.port,
+        username: USER,
+        password: PASS,
+      },
+      {
+        providerId,
+        protocol: 'socks5',
+        host: '127.0.0.1',
+        port: microsocks.port,
+        username: USER,
+        password: PASS,
+      },
+    ])
+
+    // (a) Warm up (JIT, geo, first connections), then timed runs alternating with the direct
+    // baseline; the median of three each, since other work on the machine moves single runs.
+    await runnerRate(ctx, live, 1_000)
+    await directRate(judgeUrl, 1_000)
+    const proxiedRuns: number[] = []
+    const directRuns: number[] = []
+    for (let rep = 0; rep < REPS; rep++) {
+      proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
+      directRuns.push(await directRate(judgeUrl, CHECKS))
+    }
+    const proxied = median(proxiedRuns)
+    const direct = median(directRuns)
+    const curl = await curlRate(
+      judgeUrl,
+      [
+        `http://${USER}:${PASS}@127.0.0.1:${tinyproxy.port}`,
+        `socks5://${USER}:${PASS}@127.0.0.1:${microsocks.port}`,
+      ],
+      dir,
+    )
+    console.log(
+      `live: runner ${proxiedRuns.map((r) => r.toFixed(0)).join(', ')} checks/s; ` +
+        `direct undici ${directRuns.map((r) => r.toFixed(0)).join(', ')}/s; curl ${curl.toFixed(0)}/s`,
+    )
+
+    // (b) Dead sweep through proxies:test's own path.
+    writeSettings(ctx.sqlite, {
+      checkConcurrency: DEAD_CONCURRENCY,
+      checkTimeoutMs: DEAD_TIMEOUT_MS,
+    })
+    const dead = insertProxyRows(
+      ctx,
+      Array.from({ length: DEAD }, (_, i) => ({
+        providerId,
+        protocol: 'http' as const,
+        host: '127.0.0.1',
+        port: tarpit.port,
+        username: `dead-${i}`,
+        password: PASS,
+      })),
+    )
+    const events = ctx.events
+    const started = process.hrtime.bigint()
+    const { runId } = await ctx.checks.test({ ids: dead })
+    const last = await new Promise<CheckProgress>((resolve) => {
+      const stop = events.subscribe((event, payload) => {
+        const progress = payload as CheckProgress
+        if (event === 'checks:progress' && progress.runId === runId && progress.finished) {
+          stop()
+          resolve(progress)
+        }
+      })
+    })
+    const sweep = seconds(started)
+    if (last.failed !== DEAD) throw new Error(`expected ${DEAD} timeouts: ${JSON.stringify(last)}`)
+    const bound = Math.ceil(DEAD / DEAD_CONCURRENCY) * (DEAD_TIMEOUT_MS / 1000)
+    console.log(
+      `dead sweep: ${DEAD} proxies in ${sweep.toFixed(2)} s (tarpit saw ${tarpit.connections()} connections)`,
+    )
+
+    reportFigure({
+      name: 'check_live_rate',
+      value: proxied,
+      baseline: curl,
+      goal: { op: '>=', ratio: 10 },
+    })
+    reportFigure({
+      name: 'check_vs_direct',
+      value: proxied,
+      baseline: direct,
+      goal: { op: '>=', ratio: 0.5 },
+    })
+    reportFigure({
+      name: 'dead_sweep_s',
+      value: sweep,
+      baseline: bound,
+      goal: { op: '<=', ratio: 1.15 },
+    })
+  } finally {
+    ctx?.close()
+    await deleteVaultKey(keychainService).catch(() => {})
+    await servers.stopAll()
+    cleanup()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,214 @@
+import type { CheckResultDto, ProxyCheckDto } from '../../shared/contracts/checks'
+import type { ProxyStatus } from '../../shared/domain'
+import { inTransaction, notFound, stmt, type ServiceContext } from '../services/service-context'
+import type { CheckResult } from './types'
+
+/** A check that ran to its end (cancelled checks are never recorded). */
+export interface FinishedCheck {
+  proxyId: number
+  label: string
+  result: CheckResult
+  checkedAt: number
+}
+
+export interface RecordPolicy {
+  /** Check rows kept per proxy; older ones are deleted in the same transaction. */
+  retention: number
+  /** Consecutive failures that move an active proxy to `error`. */
+  failureThreshold: number
+}
+
+interface HealthRow {
+  status: ProxyStatus
+  consecutive_failures: number
+  exit_ip: string | null
+  sticky: number
+}
+
+const INSERT_CHECK = `INSERT INTO proxy_checks (proxy_id, checked_at, ok, error_code, error_message,
+  connect_ms, total_ms, exit_ip, country, city, judge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const TRIM_CHECKS = `DELETE FROM proxy_checks WHERE id IN (
+  SELECT id FROM proxy_checks WHERE proxy_id = ? ORDER BY checked_at DESC, id DESC LIMIT -1 OFFSET ?)`
+
+// Measurements do not bump updated_at (that says when the operator last edited the row); a status
+// change does.
+const UPDATE_OK = `UPDATE proxies SET last_tested_at = ?, last_success_at = ?, last_error_code = NULL,
+  last_error_message = NULL, response_time_ms = ?, exit_ip = ?, country = coalesce(?, country),
+  consecutive_failures = 0, status = ?, updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END
+  WHERE id = ?`
+const UPDATE_FAILED = `UPDATE proxies SET last_tested_at = ?, last_error_code = ?,
+  last_error_message = ?, consecutive_failures = ?, status = ?,
+  updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END WHERE id = ?`
+// judge_failed says nothing about the proxy: no streak, no status change, exit IP kept.
+const UPDATE_JUDGE_FAILED = `UPDATE proxies SET last_tested_at = ?, last_error_code = ?,
+  last_error_message = ? WHERE id = ?`
+
+/**
+ * Writes a batch of finished checks in one transaction: a `proxy_checks` row each, the proxy's
+ * last_* fields, its failure streak and the health transition (active → error at the threshold,
+ * error → active on success; inactive and testing proxies keep their status), then trims each
+ * proxy's check rows to the retention. Checks of proxies deleted meanwhile are dropped (null).
+ */
+export function recordChecks(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  checks: readonly FinishedCheck[],
+  policy: RecordPolicy,
+): (CheckResultDto | null)[] {
+  if (checks.length === 0) return []
+  return inTransaction(ctx, () => {
+    const touched = new Set<number>()
+    const recorded = checks.map((check) => {
+      const dto = recordOne(ctx, check, policy)
+      if (dto) touched.add(check.proxyId)
+      return dto
+    })
+    const trim = stmt(ctx.sqlite, TRIM_CHECKS)
+    for (const proxyId of touched) trim.run(proxyId, policy.retention)
+    return recorded
+  })
+}
+
+function recordOne(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  check: FinishedCheck,
+  policy: RecordPolicy,
+): CheckResultDto | null {
+  const { result, checkedAt, proxyId } = check
+  const row = stmt(
+    ctx.sqlite,
+    'SELECT status, consecutive_failures, exit_ip, sticky FROM proxies WHERE id = ?',
+  ).get(proxyId) as HealthRow | undefined
+  if (!row) return null
+  let status = row.status
+  let failures = row.consecutive_failures
+  let transition: CheckResultDto['transition'] = null
+  let exitIpChanged = false
+  let note: string | null = result.errorMessage
+  if (result.ok) {
+    failures = 0
+    if (row.status === 'error') {
+      status = 'active'
+      transition = 'recovered'
+    }
+    // A rotating (non-sticky) proxy changes exit IP by design: nothing to say about it.
+    exitIpChanged =
+      row.sticky === 1 &&
+      row.exit_ip !== null &&
+      result.exitIp !== null &&
+      row.exit_ip !== result.exitIp
+    if (exitIpChanged) note = `exit IP changed from ${row.exit_ip} to ${result.exitIp}`
+    stmt(ctx.sqlite, UPDATE_OK).run(
+      checkedAt,
+      checkedAt,
+      result.totalMs,
+      result.exitIp,
+      result.country,
+      status,
+      status,
+      checkedAt,
+      proxyId,
+    )
+  } else if (result.errorCode === 'judge_failed') {
+    stmt(ctx.sqlite, UPDATE_JUDGE_FAILED).run(
+      checkedAt,
+      result.errorCode,
+      result.errorMessage,
+      proxyId,
+    )
+  } else {
+    failures += 1
+    if (row.status === 'active' && failures >= policy.failureThreshold) {
+      status = 'error'
+      transition = 'failed'
+    }
+    stmt(ctx.sqlite, UPDATE_FAILED).run(
+      checkedAt,
+      result.errorCode,
+      result.errorMessage,
+      failures,
+      status,
+      status,
+      checkedAt,
+      proxyId,
+    )
+  }
+  const errorCode = result.ok ? null : result.errorCode
+  stmt(ctx.sqlite, INSERT_CHECK).run(
+    proxyId,
+    checkedAt,
+    result.ok ? 1 : 0,
+    errorCode,
+    note,
+    result.connectMs,
+    result.totalMs,
+    result.exitIp,
+    result.country,
+    result.city,
+    result.judge,
+  )
+  return {
+    proxyId,
+    label: check.label,
+    ok: result.ok,
+    errorCode: errorCode === 'ok' ? null : errorCode,
+    errorMessage: note,
+    connectMs: result.connectMs,
+    totalMs: result.totalMs,
+    exitIp: result.exitIp,
+    country: result.country,
+    city: result.city,
+    judge: result.judge,
+    checkedAt,
+    status,
+    consecutiveFailures: failures,
+    transition,
+    exitIpChanged,
+  }
+}
+
+interface CheckRow {
+  id: number
+  proxy_id: number
+  checked_at: number
+  ok: number
+  error_code: ProxyCheckDto['errorCode']
+  error_message: string | null
+  connect_ms: number | null
+  total_ms: number | null
+  exit_ip: string | null
+  country: string | null
+  city: string | null
+  judge: string | null
+}
+
+/** A proxy's stored checks, newest first. */
+export function listProxyChecks(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  proxyId: number,
+  limit: number,
+): ProxyCheckDto[] {
+  if (!stmt(ctx.sqlite, 'SELECT 1 FROM proxies WHERE id = ?').get(proxyId)) {
+    throw notFound('proxy', proxyId)
+  }
+  const rows = stmt(
+    ctx.sqlite,
+    `SELECT id, proxy_id, checked_at, ok, error_code, error_message, connect_ms, total_ms, exit_ip,
+            country, city, judge
+       FROM proxy_checks WHERE proxy_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?`,
+  ).all(proxyId, limit) as CheckRow[]
+  return rows.map((row) => ({
+    id: row.id,
+    proxyId: row.proxy_id,
+    checkedAt: row.checked_at,
+    ok: row.ok === 1,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    connectMs: row.connect_ms,
+    totalMs: row.total_ms,
+    exitIp: row.exit_ip,
+    country: row.country,
+    city: row.city,
+    judge: row.judge,
+  }))
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import type { CheckResultDto } from '../../shared/contracts/checks'
+import { buildAlert, describeHealth, netTransitions } from './health'
+
+function result(proxyId: number, transition: CheckResultDto['transition']): CheckResultDto {
+  return {
+    proxyId,
+    label: `10.0.0.${proxyId}:8080`,
+    ok: transition === 'recovered',
+    errorCode: transition === 'failed' ? 'timeout' : null,
+    errorMessage: transition === 'failed' ? 'no answer within 10000 ms' : null,
+    connectMs: null,
+    totalMs: 10,
+    exitIp: null,
+    country: null,
+    city: null,
+    judge: null,
+    checkedAt: 1,
+    status: transition === 'failed' ? 'error' : 'active',
+    consecutiveFailures: transition === 'failed' ? 2 : 0,
+    transition,
+    exitIpChanged: false,
+  }
+}
+
+const base = {
+  runId: 'r',
+  origin: 'monitor' as const,
+  at: 5,
+  failover: { enabled: false, moved: [], stranded: [] },
+  accountsLeft: 0,
+}
+
+describe('netTransitions', () => {
+  it('keeps one transition per proxy and drops a round trip within one run', () => {
+    const { failed, recovered } = netTransitions([
+      result(3, 'failed'),
+      result(1, 'failed'),
+      result(2, 'failed'),
+      result(2, 'recovered'),
+      result(4, 'recovered'),
+    ])
+    expect(failed.map((r) => r.proxyId)).toEqual([1, 3])
+    expect(recovered.map((r) => r.proxyId)).toEqual([4])
+  })
+})
+
+describe('buildAlert', () => {
+  it('sends nothing when no proxy changed state', () => {
+    expect(buildAlert({ ...base, failed: [], recovered: [] })).toBeNull()
+  })
+
+  it('names the first five endpoints and counts the rest', () => {
+    const failed = [1, 2, 3, 4, 5, 6, 7].map((id) => result(id, 'failed'))
+    const alert = buildAlert({ ...base, failed, recovered: [result(9, 'recovered')] })
+    expect(alert).toMatchObject({ title: '7 proxies failing', level: 'error' })
+    expect(alert?.message).toBe(
+      '7 proxies failing: 10.0.0.1:8080, 10.0.0.2:8080, 10.0.0.3:8080, 10.0.0.4:8080, ' +
+        '10.0.0.5:8080 and 2 more. 1 proxy recovered: 10.0.0.9:8080.',
+    )
+    expect(alert?.failing).toHaveLength(7)
+  })
+
+  it('tells what failover did, or that it is off', () => {
+    const failed = [result(1, 'failed')]
+    const moved = [{ accountId: 1, username: 'a', fromProxyId: 1, toProxyId: 2 }]
+    const stranded = [{ accountId: 2, username: 'b', proxyId: 1, reason: 'no capacity' }]
+    expect(
+      buildAlert({ ...base, failed, recovered: [], failover: { enabled: true, moved, stranded } })
+        ?.message,
+    ).toBe(
+      '1 proxy failing: 10.0.0.1:8080. 1 account was moved to other proxies. 1 account could not ' +
+        'be moved (no other proxy can take it) and stays on the failing proxy.',
+    )
+    expect(buildAlert({ ...base, failed, recovered: [], accountsLeft: 2 })?.message).toBe(
+      '1 proxy failing: 10.0.0.1:8080. 2 accounts are on the failing proxy (failover is off).',
+    )
+  })
+})
+
+describe('describeHealth', () => {
+  it('words the tray line for each level', () => {
+    expect(describeHealth({ failing: 0, total: 0, level: 'ok' })).toBe('No proxies monitored')
+    expect(describeHealth({ failing: 0, total: 1, level: 'ok' })).toBe('All 1 proxy healthy')
+    expect(describeHealth({ failing: 3, total: 40, level: 'warning' })).toBe(
+      '3 of 40 proxies failing',
+    )
+  })
+})

@@ -1,0 +1,263 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  freePort,
+  serverGroup,
+  startJudge,
+  startTinyproxy,
+  type RunningJudge,
+  type RunningServer,
+} from '../../../test/fixtures'
+import { createChecksFixture, type ChecksFixture } from './checks-test-support'
+import type { Timers } from './monitor'
+
+// An open tinyproxy: it ignores credentials, so session usernames keep the stored endpoints
+// distinct the way a residential gateway's sessions do.
+const PASS = 'm0nitor-pass'
+
+const servers = serverGroup()
+let tinyproxy: RunningServer
+let judge: RunningJudge
+const fixtures: ChecksFixture[] = []
+
+beforeAll(async () => {
+  ;[tinyproxy, judge] = await Promise.all([
+    startTinyproxy().then(servers.add),
+    startJudge().then(servers.add),
+  ])
+})
+
+afterAll(() => servers.stopAll())
+
+afterEach(async () => {
+  for (const fixture of fixtures.splice(0)) await fixture.dispose()
+})
+
+async function setup(options: Parameters<typeof createChecksFixture>[1] = {}) {
+  const f = await createChecksFixture([judge.url('/')], options)
+  fixtures.push(f)
+  const providerId = await f.provider()
+  let session = 0
+  const good = async (maxAccounts = 3) =>
+    (
+      await f.call('proxies:create', {
+        providerId,
+        protocol: 'http',
+        host: '127.0.0.1',
+        port: tinyproxy.port,
+        username: `session-${++session}`,
+        password: PASS,
+        maxAccounts,
+      })
+    ).id
+  const bad = async (fields: { status?: 'inactive'; maxAccounts?: number } = {}) =>
+    (
+      await f.call('proxies:create', {
+        providerId,
+        protocol: 'http',
+        host: '127.0.0.1',
+        port: await freePort(), // nothing listens there: refused
+        ...fields,
+      })
+    ).id
+  const model = async (name: string) => (await f.call('models:create', { name })).id
+  const account = async (modelId: number, proxyId: number) => {
+    const { id } = await f.call('accounts:create', {
+      modelId,
+      platform: 'instagram',
+      username: `acct-${modelId}-${++session}`,
+    })
+    await f.call('assignments:assign', { accountId: id, proxyId })
+    return id
+  }
+  const history = (accountId: number) =>
+    f.ctx.sqlite
+      .prepare(
+        `SELECT proxy_id, action, reason, assigned_by FROM proxy_assignment_history
+          WHERE account_id = ? ORDER BY id`,
+      )
+      .all(accountId)
+  return { f, good, bad, model, account, history }
+}
+
+describe('health monitor rounds', () => {
+  it('moves a proxy to error after N failures with one aggregated alert, and back on success', async () => {
+    const { f, good, bad } = await setup()
+    const ok = await good()
+    const b1 = await bad()
+    const b2 = await bad()
+    const off = await bad({ status: 'inactive' })
+
+    const first = await f.ctx.checks.monitor.runRound()
+    expect(first.counts).toMatchObject({ origin: 'monitor', total: 3, ok: 1, failed: 2 })
+    expect(first.alert).toBeNull()
+    expect(f.proxyRow(b1)).toMatchObject({ status: 'active', consecutive_failures: 1 })
+    expect(f.proxyRow(off).last_tested_at).toBeNull() // inactive proxies are not monitored
+
+    const second = await f.ctx.checks.monitor.runRound()
+    expect(f.proxyRow(b1)).toMatchObject({ status: 'error', consecutive_failures: 2 })
+    expect(f.proxyRow(b2)).toMatchObject({ status: 'error', consecutive_failures: 2 })
+    expect(f.proxyRow(ok)).toMatchObject({ status: 'active', consecutive_failures: 0 })
+    expect(f.alerts).toHaveLength(1)
+    expect(f.events('monitor:alert')).toEqual(f.alerts)
+    const alert = f.alerts[0]
+    expect(second.alert).toEqual(alert)
+    expect(alert).toMatchObject({ origin: 'monitor', level: 'error', title: '2 proxies failing' })
+    expect(alert?.failing.map((p) => p.id)).toEqual([b1, b2])
+    expect(alert?.failing[0]).toMatchObject({ errorCode: 'refused' })
+    const labels = alert?.failing.map((p) => p.label) ?? []
+    expect(alert?.message).toContain(`2 proxies failing: ${labels.join(', ')}.`)
+    expect(f.statuses.at(-1)).toEqual({ failing: 2, total: 3, level: 'error' })
+    expect(f.events('monitor:health').at(-1)).toEqual({ failing: 2, total: 3, level: 'error' })
+
+    // Still failing: no transition, no new alert.
+    await f.ctx.checks.monitor.runRound()
+    expect(f.alerts).toHaveLength(1)
+    expect(f.proxyRow(b1).consecutive_failures).toBe(3)
+
+    // b1 comes back (pointed at the live proxy): active again, one alert saying so.
+    await f.call('proxies:update', {
+      id: b1,
+      port: tinyproxy.port,
+      username: 'session-fixed',
+      password: PASS,
+    })
+    const fourth = await f.ctx.checks.monitor.runRound()
+    expect(f.proxyRow(b1)).toMatchObject({ status: 'active', consecutive_failures: 0 })
+    expect(fourth.alert).toMatchObject({ level: 'info', title: '1 proxy recovered', failing: [] })
+    expect(fourth.alert?.recovered.map((p) => p.id)).toEqual([b1])
+    expect(f.statuses.at(-1)).toEqual({ failing: 1, total: 3, level: 'warning' })
+  })
+
+  it('fails over accounts to proxies of the same model, reporting those that cannot move', async () => {
+    const { f, good, bad, model, account, history } = await setup()
+    await f.settings({ failoverEnabled: true, failureThreshold: 1 })
+    const modelA = await model('Model A')
+    const modelB = await model('Model B')
+    const failing = await bad({ maxAccounts: 3 })
+    const accounts = [
+      await account(modelA, failing),
+      await account(modelA, failing),
+      await account(modelA, failing),
+    ]
+    const spare = await good(2) // room for two of the three
+    const otherModel = await good(3)
+    await account(modelB, otherModel) // serves model B: cannot take model A's accounts
+
+    const round = await f.ctx.checks.monitor.runRound()
+    expect(f.proxyRow(failing).status).toBe('error')
+    const alert = round.alert
+    expect(alert?.failover.enabled).toBe(true)
+    expect(alert?.failover.moved).toEqual([
+      expect.objectContaining({ accountId: accounts[0], fromProxyId: failing, toProxyId: spare }),
+      expect.objectContaining({ accountId: accounts[1], fromProxyId: failing, toProxyId: spare }),
+    ])
+    expect(alert?.failover.stranded).toEqual([
+      expect.objectContaining({ accountId: accounts[2], proxyId: failing }),
+    ])
+    expect(alert?.message).toContain('2 accounts were moved to other proxies.')
+    expect(alert?.message).toContain('1 account could not be moved')
+    for (const moved of accounts.slice(0, 2)) {
+      expect(history(moved as number).at(-1)).toEqual({
+        proxy_id: spare,
+        action: 'reassigned',
+        reason: 'proxy_failed',
+        assigned_by: 'system',
+      })
+    }
+    // The stranded account stays where it was, with no failover row.
+    const stranded = accounts[2] as number
+    expect((await f.call('accounts:get', { id: stranded })).proxyId).toBe(failing)
+    expect(history(stranded)).toHaveLength(1)
+    expect(f.alerts).toHaveLength(1)
+  })
+
+  it('leaves accounts in place with failover off and says so', async () => {
+    const { f, bad, model, account, history } = await setup()
+    await f.settings({ failureThreshold: 1 })
+    const modelId = await model('Model C')
+    const failing = await bad()
+    const accountId = await account(modelId, failing)
+    const round = await f.ctx.checks.monitor.runRound()
+    expect(round.alert?.failover).toEqual({ enabled: false, moved: [], stranded: [] })
+    expect(round.alert?.message).toContain('1 account is on the failing proxy (failover is off).')
+    expect(history(accountId)).toHaveLength(1)
+  })
+
+  it('never overlaps: concurrent rounds join, and a round waits for an operator run', async () => {
+    const { f, good } = await setup()
+    const id = await good()
+    const operator = await f.call('proxies:test', { ids: [id] })
+    const [a, b] = await Promise.all([
+      f.ctx.checks.monitor.runRound(),
+      f.ctx.checks.monitor.runRound(),
+    ])
+    expect(a.runId).toBe(b.runId)
+    expect(a.runId).not.toBe(operator.runId)
+    const starts = f
+      .events('checks:progress')
+      .filter((p) => p.done === 0 || p.finished)
+      .map((p) => `${p.origin}:${p.finished ? 'end' : 'start'}`)
+    expect(starts).toEqual(['operator:start', 'operator:end', 'monitor:start', 'monitor:end'])
+    // monitor:runNow starts a round in the background; a second call joins it.
+    const now = await f.call('monitor:runNow', {})
+    expect(await f.call('monitor:runNow', {})).toEqual(now)
+    expect((await f.refusal('proxies:test', { ids: [id] })).code).toBe('CONFLICT')
+    expect((await f.finished(now.runId)).origin).toBe('monitor')
+    expect((await f.call('checks:status', {})).monitor.lastRoundAt).not.toBeNull()
+  })
+})
+
+function fakeTimers(): Timers & { pending(): number[]; fire(): void } {
+  const pending = new Map<number, { fn: () => void; ms: number }>()
+  let seq = 0
+  return {
+    setTimeout(fn, ms) {
+      pending.set(++seq, { fn, ms })
+      return seq
+    },
+    clearTimeout: (handle) => void pending.delete(handle as number),
+    pending: () => [...pending.values()].map((timer) => timer.ms),
+    fire() {
+      const [entry] = pending
+      if (!entry) throw new Error('no timer pending')
+      pending.delete(entry[0])
+      entry[1].fn()
+    },
+  }
+}
+
+describe('health monitor scheduler', () => {
+  it('schedules rounds from the settings and follows their changes', async () => {
+    const timers = fakeTimers()
+    const { f, good } = await setup({ monitor: { timers, firstRoundDelayMs: 1_000 } })
+    const monitor = f.ctx.checks.monitor
+    await good()
+    expect(timers.pending()).toEqual([])
+    monitor.start()
+    expect(timers.pending()).toEqual([1_000])
+    expect(monitor.status()).toMatchObject({
+      enabled: true,
+      intervalMinutes: 15,
+      lastRoundAt: null,
+    })
+    expect(monitor.status().nextRoundAt).toBeGreaterThan(Date.now())
+
+    timers.fire()
+    const round = await monitor.runRound() // joins the round the timer started
+    expect(round.counts).toMatchObject({ total: 1, ok: 1 })
+    await vi.waitFor(() => expect(timers.pending()).toEqual([15 * 60_000]))
+    expect(monitor.status().lastRoundAt).not.toBeNull()
+
+    await f.settings({ monitorIntervalMinutes: 5 })
+    expect(timers.pending()).toEqual([5 * 60_000])
+    await f.settings({ monitorEnabled: false })
+    expect(timers.pending()).toEqual([])
+    expect(monitor.status()).toMatchObject({ enabled: false, nextRoundAt: null })
+    await f.settings({ monitorEnabled: true })
+    expect(timers.pending()).toEqual([1_000])
+    monitor.stop()
+    expect(timers.pending()).toEqual([])
+    await f.settings({ monitorIntervalMinutes: 7 })
+    expect(timers.pending()).toEqual([])
+  })
+})

@@ -1,0 +1,213 @@
+import type {
+  ChecksStatus,
+  MonitorAlert,
+  ProxiesTestInput,
+  RotateResult,
+  RunOrigin,
+  RunStarted,
+} from '../../shared/contracts/checks'
+import { AppError } from '../../shared/errors'
+import type { EventBus } from '../events'
+import type { ServiceContext } from '../services/service-context'
+import { readSettings } from '../services/settings'
+import type { AlertSink } from './alert-sink'
+import { createChecker, type Checker, type CheckerOptions } from './checker'
+import { startCheckRun, type CheckRun, type RunCounts } from './check-run'
+import { openGeo, type GeoLookup } from './geo'
+import { accountsOn, buildAlert, failOver, healthStatus, netTransitions } from './health'
+import { createMonitor, type HealthMonitor, type MonitorOptions } from './monitor'
+import { rotateProxy } from './rotation'
+import { assertPasswordsReadable, selectRunTargets, type RunTarget } from './run-targets'
+
+export interface CheckServiceOptions {
+  ctx: ServiceContext
+  events: EventBus
+  /** Extra trust anchors for https judges and proxies (tests: the fixture CA). */
+  ca?: CheckerOptions['ca']
+  /** Where the GeoLite2 files are; false: no geo lookups (country and city stay null). */
+  geo?: { directory?: string } | false
+  monitor?: MonitorOptions
+}
+
+/** What one run ended with, after failover and the alert. */
+export interface RunReport {
+  counts: RunCounts
+  alert: MonitorAlert | null
+}
+
+export interface ActiveRun {
+  run: CheckRun
+  total: number
+  report: Promise<RunReport>
+}
+
+/**
+ * Checks of stored proxies for one app context: the checker (opened lazily, once), one bulk run
+ * at a time, what happens after a run (failover, one aggregated alert, health status), the
+ * monitor's scheduler and rotation. Handlers and the desktop shell reach it as `ctx.checks`.
+ */
+export interface CheckService {
+  checker(): Promise<Checker>
+  /** Starts an operator's run in the background; CONFLICT while another run is going. */
+  test(selection: ProxiesTestInput): Promise<RunStarted>
+  cancel(runId: string): boolean
+  /** The run in progress, if any (the monitor waits on it). */
+  active(): ActiveRun | null
+  /** Starts a run over `targets`; CONFLICT while another run is going. */
+  launch(targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun>
+  status(): ChecksStatus
+  rotate(proxyId: number): Promise<RotateResult>
+  readonly monitor: HealthMonitor
+  /** Tray and notifications (desktop) or a test's recorder; null detaches. */
+  setAlertSink(sink: AlertSink | null): void
+  /** Cancels the run in flight, writes what finished, stops the monitor; synchronous. */
+  close(): void
+}
+
+export function createCheckService(options: CheckServiceOptions): CheckService {
+  const { ctx, events } = options
+  let checkerPromise: Promise<Checker> | null = null
+  let checkerInstance: Checker | null = null
+  let current: ActiveRun | null = null
+  let sink: AlertSink | null = null
+  let closed = false
+
+  const checker = (): Promise<Checker> => {
+    checkerPromise ??= openGeoOrNothing(options.geo).then((geo) => {
+      checkerInstance = createChecker({ geo, ca: options.ca })
+      if (closed) checkerInstance.close()
+      return checkerInstance
+    })
+    return checkerPromise
+  }
+
+  const afterRun = async (run: CheckRun): Promise<RunReport> => {
+    const outcome = await run.done
+    let alert: MonitorAlert | null = null
+    if (!closed) {
+      try {
+        alert = reportTransitions(ctx, run, outcome.transitions)
+        if (alert) {
+          events.emit('monitor:alert', alert)
+          sink?.alert(alert)
+        }
+        const health = healthStatus(ctx)
+        events.emit('monitor:health', health)
+        sink?.status(health)
+      } catch (error) {
+        console.error('Handling the results of a check run failed:', error)
+      }
+    }
+    // Cleared before the last event, so whoever hears it can start the next run at once.
+    if (current?.run === run) current = null
+    if (!closed) run.finish()
+    return { counts: run.counts(), alert }
+  }
+
+  const launch = async (targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun> => {
+    if (closed) throw new AppError('CANCELLED', 'ProxyDeck is shutting down.')
+    if (current) throw busy(current)
+    const instance = await checker()
+    // Checked again: the context may have closed, or another run started, meanwhile.
+    if (closed) throw new AppError('CANCELLED', 'ProxyDeck is shutting down.')
+    if (current) throw busy(current)
+    const settings = readSettings(ctx.sqlite)
+    const run = startCheckRun(
+      { ...ctx, events, checker: instance },
+      targets,
+      {
+        concurrency: settings.checkConcurrency,
+        timeoutMs: settings.checkTimeoutMs,
+        judges: settings.judges,
+        retention: settings.checkRetentionPerProxy,
+        failureThreshold: settings.failureThreshold,
+      },
+      origin,
+    )
+    // afterRun waits for the run first, so `current` is set before it can clear it.
+    current = { run, total: targets.length, report: afterRun(run) }
+    return current
+  }
+
+  const service: CheckService = {
+    checker,
+    async test(selection) {
+      const targets = selectRunTargets(ctx, selection)
+      assertPasswordsReadable(ctx, targets)
+      const started = await launch(targets, 'operator')
+      return { runId: started.run.id, total: started.total }
+    },
+    cancel(runId) {
+      if (current?.run.id !== runId) return false
+      current.run.cancel()
+      return true
+    },
+    active: () => current,
+    launch,
+    status: () => ({ run: current?.run.counts() ?? null, monitor: monitor.status() }),
+    rotate: (proxyId) =>
+      rotateProxy(ctx, proxyId, { timeoutMs: readSettings(ctx.sqlite).checkTimeoutMs }),
+    get monitor() {
+      return monitor
+    },
+    setAlertSink(next) {
+      sink = next
+      next?.status(healthStatus(ctx))
+    },
+    close() {
+      if (closed) return
+      closed = true
+      monitor.stop()
+      if (current) {
+        current.run.cancel()
+        current.run.flushNow()
+      }
+      checkerInstance?.close()
+    },
+  }
+  const monitor = createMonitor(ctx, events, service, options.monitor)
+  return service
+}
+
+function busy(active: ActiveRun): AppError {
+  const who = active.run.origin === 'monitor' ? 'The health monitor is' : 'Another test run is'
+  return new AppError(
+    'CONFLICT',
+    `${who} checking proxies right now; wait for it to finish or cancel it.`,
+    { runId: active.run.id, origin: active.run.origin },
+  )
+}
+
+function reportTransitions(
+  ctx: ServiceContext,
+  run: CheckRun,
+  transitions: Parameters<typeof netTransitions>[0],
+): MonitorAlert | null {
+  const { failed, recovered } = netTransitions(transitions)
+  if (failed.length === 0 && recovered.length === 0) return null
+  const settings = readSettings(ctx.sqlite)
+  const failedIds = failed.map((result) => result.proxyId)
+  const failover = settings.failoverEnabled
+    ? { enabled: true, ...failOver(ctx, failedIds) }
+    : { enabled: false, moved: [], stranded: [] }
+  return buildAlert({
+    runId: run.id,
+    origin: run.origin,
+    at: ctx.clock.now(),
+    failed,
+    recovered,
+    failover,
+    accountsLeft: settings.failoverEnabled ? 0 : accountsOn(ctx, failedIds),
+  })
+}
+
+async function openGeoOrNothing(geo: CheckServiceOptions['geo']): Promise<GeoLookup | null> {
+  if (geo === false) return null
+  try {
+    return await openGeo(geo ?? {})
+  } catch (error) {
+    // Checks still work without it; country and city stay empty.
+    console.warn(`Geo lookups are off: ${(error as Error).message}`)
+    return null
+  }
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod'
+import { defineContract } from '../contract'
+import type { CheckErrorCode, ProxyStatus } from '../domain'
+import { id, noInput } from './common'
+import { ids } from './fields'
+import { proxyListFilters } from './proxies'
+
+/*
+ * Connection checks of stored proxies, the health monitor and rotation. A bulk run answers at
+ * once with its id and works in the background; its progress arrives on the `checks:progress`
+ * event channel. One run at a time: starting another while one is going is refused with CONFLICT
+ * (`details.runId` names the running one, which the caller can watch or cancel).
+ */
+
+export const proxiesTestInput = z.union(
+  [
+    /** These proxies (any status). */
+    z.strictObject({ ids }),
+    /** Every proxy `proxies:list` would show with these filters (all pages). `{}` is every proxy. */
+    z.strictObject({ filter: z.strictObject(proxyListFilters) }),
+    /** Every proxy whose status is `error` or whose last check failed. */
+    z.strictObject({ failed: z.literal(true) }),
+  ],
+  { error: 'Name the proxies to test: { ids }, { filter } or { failed: true }' },
+)
+
+const runId = z.uuid({ error: 'Not a run id' })
+
+export const proxiesTestCancelInput = z.strictObject({ runId })
+
+export const proxyChecksInput = z.strictObject({
+  id,
+  /** Newest first; at most the retention setting's worth is stored anyway. */
+  limit: z.number().int().min(1).max(10_000).default(50),
+})
+
+export type RunOrigin = 'operator' | 'monitor'
+
+export interface RunStarted {
+  runId: string
+  /** Proxies the run will check. */
+  total: number
+}
+
+/** One finished check of one proxy, as a run reports it. */
+export interface CheckResultDto {
+  proxyId: number
+  /** `host:port`, for display. */
+  label: string
+  ok: boolean
+  /** Why it failed; null when it passed. `judge_failed` is not counted against the proxy. */
+  errorCode: CheckErrorCode | null
+  errorMessage: string | null
+  connectMs: number | null
+  totalMs: number
+  exitIp: string | null
+  country: string | null
+  city: string | null
+  judge: string | null
+  checkedAt: number
+  /** The proxy's status and failure streak after this check was recorded. */
+  status: ProxyStatus
+  consecutiveFailures: number
+  /** `failed`: went from active to error with this check; `recovered`: from error to active. */
+  transition: 'failed' | 'recovered' | null
+  /** A sticky proxy answered from another exit IP than last time (rotating proxies never). */
+  exitIpChanged: boolean
+}
+
+/** Payload of `checks:progress`: counts so far and the results since the previous event. */
+export interface CheckProgress {
+  runId: string
+  origin: RunOrigin
+  total: number
+  done: number
+  ok: number
+  /** Failures that count against the proxy. */
+  failed: number
+  /** The judges, not the proxy, failed: recorded, not counted against the proxy. */
+  judgeFailed: number
+  /** Not checked: the stored password could not be opened, or the proxy was deleted meanwhile. */
+  skipped: number
+  remaining: number
+  results: CheckResultDto[]
+  startedAt: number
+  /** True on the last event of the run (after cancel too). */
+  finished: boolean
+  cancelled: boolean
+}
+
+export interface ProxyCheckDto {
+  id: number
+  proxyId: number
+  checkedAt: number
+  ok: boolean
+  errorCode: CheckErrorCode | null
+  errorMessage: string | null
+  connectMs: number | null
+  totalMs: number | null
+  exitIp: string | null
+  country: string | null
+  city: string | null
+  judge: string | null
+}
+
+export type HealthLevel = 'ok' | 'warning' | 'error'
+
+/** The fleet's health as the tray shows it: proxies in `error` among active + error ones. */
+export interface HealthStatus {
+  failing: number
+  total: number
+  /** ok: none failing; warning: some; error: more than half (or every one) failing. */
+  level: HealthLevel
+}
+
+export interface AlertProxy {
+  id: number
+  label: string
+  errorCode: CheckErrorCode | null
+  errorMessage: string | null
+}
+
+export interface FailoverMove {
+  accountId: number
+  username: string
+  fromProxyId: number
+  toProxyId: number
+}
+
+export interface FailoverStranded {
+  accountId: number
+  username: string
+  proxyId: number
+  /** Why it could not move; it stays on its failing proxy for the operator to decide. */
+  reason: string
+}
+
+/** Payload of `monitor:alert`: the transitions of one run, aggregated (sent only when any). */
+export interface MonitorAlert {
+  runId: string
+  origin: RunOrigin
+  at: number
+  /** Went from active to error in this run. */
+  failing: AlertProxy[]
+  /** Went from error back to active in this run. */
+  recovered: AlertProxy[]
+  failover: {
+    enabled: boolean
+    moved: FailoverMove[]
+    stranded: FailoverStranded[]
+  }
+  level: 'info' | 'error'
+  /** "3 proxies failing", ready for a notification. */
+  title: string
+  /** The details in one paragraph: endpoints (first few), recoveries, accounts moved or not. */
+  message: string
+}
+
+export interface MonitorStatus extends HealthStatus {
+  enabled: boolean
+  intervalMinutes: number
+  lastRoundAt: number | null
+  /** When the scheduler will start the next round; null while stopped or disabled. */
+  nextRoundAt: number | null
+}
+
+export interface ChecksStatus {
+  /** The run in progress (its latest counts, no results), or null. */
+  run: Omit<CheckProgress, 'results'> | null
+  monitor: MonitorStatus
+}
+
+export interface RotateResult {
+  /** The rotation URL answered 2xx. */
+  ok: boolean
+  /** Its HTTP status; null when it could not be reached. */
+  status: number | null
+  /** Accounts on the proxy, each given a `rotated` history row (0 when the call failed). */
+  accounts: number
+  /** Why it failed, when it did. */
+  message: string | null
+}
+
+export const checkContracts = {
+  'proxies:test': defineContract<RunStarted>()('proxies:test', proxiesTestInput),
+  'proxies:testCancel': defineContract<{ cancelled: boolean }>()(
+    'proxies:testCancel',
+    proxiesTestCancelInput,
+  ),
+  'proxies:checks': defineContract<ProxyCheckDto[]>()('proxies:checks', proxyChecksInput),
+  'proxies:rotate': defineContract<RotateResult>()('proxies:rotate', z.strictObject({ id })),
+  'checks:status': defineContract<ChecksStatus>()('checks:status', noInput),
+  'monitor:runNow': defineContract<RunStarted>()('monitor:runNow', noInput),
+}
+
+export type ProxiesTestInput = z.output<typeof proxiesTestInput>
