@@ -98,7 +98,7 @@ describe('application shell over the HTTP bridge', () => {
     await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
 
     await nav.getByRole('link', { name: 'Proxies' }).click()
-    await page.getByText('Coming soon').waitFor()
+    await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
     await nav.getByRole('link', { name: 'Dashboard' }).click()
     await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
     expect(new URL(page.url()).hash).toBe('#/dashboard')

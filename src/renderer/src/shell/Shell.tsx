@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useQuery } from '../api'
+import { MonitorAlertListener } from '../features/checks/MonitorAlertListener'
 import { useSettings } from '../settings/settings-context'
 import { HeaderBar } from './HeaderBar'
 import { NavMenu } from './NavMenu'
@@ -55,6 +56,7 @@ export function Shell() {
         <View key={route.path} />
       </AppShell.Main>
       <NoticeListener />
+      <MonitorAlertListener />
     </AppShell>
   )
 }

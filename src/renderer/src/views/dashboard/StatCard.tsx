@@ -9,6 +9,7 @@ interface StatCardProps {
   detail?: ReactNode
 }
 
+/** `detail` renders in a div, so it may hold bars and other block content. */
 export function StatCard({ label, icon, color = 'indigo', value, detail }: StatCardProps) {
   return (
     <Card withBorder radius="md" padding="lg" role="group" aria-label={label}>
@@ -26,7 +27,7 @@ export function StatCard({ label, icon, color = 'indigo', value, detail }: StatC
         </ThemeIcon>
       </Group>
       {detail && (
-        <Text size="sm" c="dimmed" mt="sm">
+        <Text component="div" size="sm" c="dimmed" mt="sm">
           {detail}
         </Text>
       )}

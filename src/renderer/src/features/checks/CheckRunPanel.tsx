@@ -1,0 +1,133 @@
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core'
+import { useState } from 'react'
+import { toAppError, useApi } from '../../api'
+import { formatCount } from '../../lib/format'
+import { useNotify } from '../../shell/notices'
+import { checkResultColor, checkResultLabel } from './check-labels'
+import { useCheckRun, type RunCounts } from './use-check-run'
+
+function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Text size="sm" aria-label={`${label}: ${value}`}>
+      <Text span c="dimmed">
+        {label}{' '}
+      </Text>
+      <Text span fw={700} c={value > 0 ? color : undefined}>
+        {formatCount(value)}
+      </Text>
+    </Text>
+  )
+}
+
+/**
+ * The running (or just finished) connection test: a bar, counts, cancel, and the failures with
+ * their reasons. Renders nothing when no run has been seen.
+ */
+export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) => void }) {
+  const client = useApi()
+  const notify = useNotify()
+  const { run, results, dismiss } = useCheckRun(onFinished)
+  const [cancelling, setCancelling] = useState(false)
+  if (!run) return null
+
+  async function cancel(runId: string) {
+    setCancelling(true)
+    try {
+      await client.call('proxies:testCancel', { runId })
+    } catch (cause) {
+      notify({ level: 'error', title: 'Cannot cancel', message: toAppError(cause).message })
+    } finally {
+      setCancelling(false)
+    }
+  }
+
+  const percent = run.total ? (run.done / run.total) * 100 : 100
+  const title = run.finished
+    ? run.cancelled
+      ? 'Test cancelled'
+      : 'Test finished'
+    : run.origin === 'monitor'
+      ? 'Health check running'
+      : 'Testing proxies'
+  const failures = results.filter((result) => !result.ok)
+
+  return (
+    <Paper withBorder radius="md" p="md" role="region" aria-label="Test progress">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="sm">
+            <Text fw={650} aria-live="polite">
+              {title}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {formatCount(run.done)} of {formatCount(run.total)}
+            </Text>
+          </Group>
+          {run.finished ? (
+            <CloseButton aria-label="Dismiss test results" onClick={dismiss} />
+          ) : (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              loading={cancelling}
+              onClick={() => void cancel(run.runId)}
+            >
+              Cancel test
+            </Button>
+          )}
+        </Group>
+        <Progress
+          value={percent}
+          animated={!run.finished}
+          color={run.finished ? (run.failed > 0 ? 'orange' : 'teal') : 'blue'}
+          aria-label="Tested"
+        />
+        <Group gap="lg">
+          <Count label="OK" value={run.ok} color="teal" />
+          <Count label="Failed" value={run.failed} color="red" />
+          {run.judgeFailed > 0 && (
+            <Count label="Check sites unreachable" value={run.judgeFailed} color="yellow" />
+          )}
+          {run.skipped > 0 && <Count label="Skipped" value={run.skipped} />}
+          {!run.finished && <Count label="Remaining" value={run.remaining} />}
+        </Group>
+        {failures.length > 0 && (
+          <ScrollArea.Autosize mah={180}>
+            <Table fz="sm" aria-label="Failed checks" verticalSpacing={4}>
+              <Table.Tbody>
+                {failures.map((result) => (
+                  <Table.Tr key={result.proxyId}>
+                    <Table.Td ff="monospace">{result.label}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={checkResultColor(result.ok, result.errorCode)}
+                        variant="light"
+                        radius="sm"
+                        tt="none"
+                      >
+                        {checkResultLabel(result.ok, result.errorCode)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td c="dimmed">{result.errorMessage}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,75 @@
+import { Button, Menu } from '@mantine/core'
+import { IconChevronDown, IconPlugConnected } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { InputOf } from '../../../../shared/contracts'
+import { toAppError, useApi } from '../../api'
+import { formatCount } from '../../lib/format'
+import { useNotify } from '../../shell/notices'
+
+type ProxyListFilters = Omit<
+  NonNullable<InputOf<'proxies:list'>>,
+  'page' | 'pageSize' | 'sortBy' | 'sortDir'
+>
+
+interface TestMenuProps {
+  selectedIds: number[]
+  /** The list's current filters; `{}` when none. */
+  filter: ProxyListFilters
+}
+
+/** Starts a connection test of the selection, the filtered list, every proxy, or the failing ones. */
+export function TestMenu({ selectedIds, filter }: TestMenuProps) {
+  const client = useApi()
+  const notify = useNotify()
+  const [starting, setStarting] = useState(false)
+  const filtered = Object.keys(filter).length > 0
+
+  async function start(input: InputOf<'proxies:test'>) {
+    setStarting(true)
+    try {
+      const started = await client.call('proxies:test', input)
+      if (started.total === 0) {
+        notify({ level: 'info', title: 'Nothing to test', message: 'No proxies match.' })
+      }
+    } catch (cause) {
+      const error = toAppError(cause)
+      notify({
+        level: error.code === 'CONFLICT' ? 'warning' : 'error',
+        title: error.code === 'CONFLICT' ? 'A test is already running' : 'Test not started',
+        message:
+          error.code === 'CONFLICT'
+            ? 'Wait for it to finish or cancel it, then start another.'
+            : error.message,
+      })
+    } finally {
+      setStarting(false)
+    }
+  }
+
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconPlugConnected size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          loading={starting}
+        >
+          Test
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          disabled={selectedIds.length === 0}
+          onClick={() => void start({ ids: selectedIds })}
+        >
+          Selected proxies ({formatCount(selectedIds.length)})
+        </Menu.Item>
+        <Menu.Item onClick={() => void start({ filter })}>
+          {filtered ? 'All matching the filters' : 'All proxies'}
+        </Menu.Item>
+        <Menu.Item onClick={() => void start({ failed: true })}>All failed proxies</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

@@ -1,0 +1,6 @@
+export { CheckHistory } from './CheckHistory'
+export { CheckRunPanel } from './CheckRunPanel'
+export { MonitorAlertListener } from './MonitorAlertListener'
+export { RotateIpButton } from './RotateIpButton'
+export { TestMenu } from './TestMenu'
+export { checkErrorLabels, checkResultColor, checkResultLabel } from './check-labels'

@@ -1,0 +1,250 @@
+import { Alert, Button, Group, List, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
+import { IconCircleCheck } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import type { ImportCommitResult, ImportPreview } from '../../../../shared/contracts/import'
+import type { AppError } from '../../../../shared/errors'
+import { toAppError, useApi, useQuery } from '../../api'
+import { ErrorAlert, fieldErrors } from '../../components'
+import { formatCount } from '../../lib/format'
+import { ImportPreviewPanel } from './ImportPreviewPanel'
+import { ImportProgressBar } from './ImportProgressBar'
+import { ImportSourceForm, type ImportSource } from './ImportSourceForm'
+import { useImportProgress } from './use-import-progress'
+
+interface ImportModalProps {
+  opened: boolean
+  onClose: () => void
+  /** After a commit stored or updated anything: refresh the lists. */
+  onImported: (result: ImportCommitResult) => void
+  /** Preselected provider (e.g. the Proxies view's provider filter). */
+  defaultProviderId?: number | null
+}
+
+type Step = 'source' | 'previewing' | 'preview' | 'committing' | 'done'
+
+const emptySource: ImportSource = {
+  text: '',
+  fileName: null,
+  format: 'auto',
+  defaultProtocol: 'http',
+  providerId: null,
+}
+
+/** Paste or pick a list, preview what it holds, then store it in one go. */
+export function ImportModal({ opened, onClose, onImported, defaultProviderId }: ImportModalProps) {
+  const client = useApi()
+  const providers = useQuery('providers:list')
+  const [source, setSource] = useState<ImportSource>(emptySource)
+  const [step, setStep] = useState<Step>('source')
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [duplicates, setDuplicates] = useState<'skip' | 'update'>('skip')
+  const [result, setResult] = useState<ImportCommitResult | null>(null)
+  const [error, setError] = useState<AppError>()
+  const busy = step === 'previewing' || step === 'committing'
+  const progress = useImportProgress(
+    busy,
+    step === 'committing' ? (preview?.importId ?? null) : null,
+  )
+
+  useEffect(() => {
+    if (!opened) return
+    setSource({ ...emptySource, providerId: defaultProviderId ?? null })
+    setStep('source')
+    setPreview(null)
+    setResult(null)
+    setError(undefined)
+    setDuplicates('skip')
+  }, [opened, defaultProviderId])
+
+  async function runPreview(fromDialog: boolean) {
+    setError(undefined)
+    setStep('previewing')
+    const options = { format: source.format, defaultProtocol: source.defaultProtocol, pageSize: 25 }
+    try {
+      const answer = await client.call(
+        'import:preview',
+        fromDialog
+          ? { source: 'dialog', ...options }
+          : {
+              source: 'text',
+              text: source.text,
+              ...(source.fileName ? { fileName: source.fileName } : {}),
+              ...options,
+            },
+      )
+      setPreview(answer)
+      setStep('preview')
+    } catch (cause) {
+      const appError = toAppError(cause)
+      if (appError.code !== 'CANCELLED') setError(appError)
+      setStep('source')
+    }
+  }
+
+  async function discard() {
+    const id = preview?.importId
+    setPreview(null)
+    if (id) await client.call('import:discard', { importId: id }).catch(() => undefined)
+  }
+
+  async function commit() {
+    if (!preview) return
+    setError(undefined)
+    setStep('committing')
+    try {
+      const answer = await client.call('import:commit', {
+        importId: preview.importId,
+        duplicates,
+        ...(source.providerId !== null ? { providerId: source.providerId } : {}),
+      })
+      setResult(answer)
+      setPreview(null)
+      setStep('done')
+      if (answer.inserted + answer.updated > 0) {
+        onImported(answer)
+        providers.refresh()
+      }
+    } catch (cause) {
+      setError(toAppError(cause))
+      setStep('preview')
+    }
+  }
+
+  function close() {
+    if (busy) return
+    if (preview) void discard()
+    onClose()
+  }
+
+  const issues = fieldErrors(error)
+  const storable = preview
+    ? preview.counts.new + (duplicates === 'update' ? preview.counts.duplicateOfStored : 0)
+    : 0
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      size="xl"
+      title={<Text fw={650}>Import proxies</Text>}
+      closeButtonProps={{ 'aria-label': 'Close import' }}
+      closeOnClickOutside={false}
+    >
+      <Stack gap="md">
+        {(step === 'source' || step === 'previewing') && (
+          <ImportSourceForm
+            value={source}
+            onChange={(patch) => setSource((current) => ({ ...current, ...patch }))}
+            providers={providers.data ?? []}
+            textError={issues.text}
+            providerError={issues.providerId}
+            onChooseFile={() => void runPreview(true)}
+            disabled={busy}
+          />
+        )}
+        {(step === 'preview' || step === 'committing') && preview && (
+          <>
+            <ImportPreviewPanel preview={preview} />
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Proxies already stored
+              </Text>
+              <SegmentedControl
+                value={duplicates}
+                onChange={(value) => setDuplicates(value as 'skip' | 'update')}
+                disabled={busy}
+                aria-label="Proxies already stored"
+                data={[
+                  { value: 'skip', label: 'Skip them' },
+                  { value: 'update', label: 'Update them from the list' },
+                ]}
+              />
+            </Stack>
+          </>
+        )}
+        {busy && (
+          <ImportProgressBar
+            progress={progress}
+            idle={step === 'previewing' ? 'Reading the list…' : 'Saving proxies…'}
+          />
+        )}
+        {step === 'done' && result && <ImportResult result={result} />}
+        <ErrorAlert
+          error={error}
+          title={step === 'source' ? 'Cannot preview this list' : 'Import failed'}
+          hideIssues={Boolean(issues.text || issues.providerId)}
+        />
+        <Group justify="flex-end" gap="sm">
+          {step === 'done' ? (
+            <Button onClick={onClose}>Done</Button>
+          ) : (
+            <>
+              {(step === 'preview' || step === 'committing') && (
+                <Button
+                  variant="subtle"
+                  mr="auto"
+                  disabled={busy}
+                  onClick={() => {
+                    void discard()
+                    setStep('source')
+                  }}
+                >
+                  Back
+                </Button>
+              )}
+              <Button variant="default" onClick={close} disabled={busy}>
+                Cancel
+              </Button>
+              {step === 'source' || step === 'previewing' ? (
+                <Button
+                  onClick={() => void runPreview(false)}
+                  loading={step === 'previewing'}
+                  disabled={!source.text.trim()}
+                >
+                  Preview
+                </Button>
+              ) : (
+                <Button
+                  color="teal"
+                  onClick={() => void commit()}
+                  loading={step === 'committing'}
+                  disabled={storable === 0}
+                >
+                  Import {formatCount(storable)} {storable === 1 ? 'proxy' : 'proxies'}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+function ImportResult({ result }: { result: ImportCommitResult }) {
+  return (
+    <Alert
+      color="teal"
+      variant="light"
+      icon={<IconCircleCheck />}
+      title="Import finished"
+      role="status"
+    >
+      <List size="sm" spacing={2}>
+        <List.Item>{formatCount(result.inserted)} added</List.Item>
+        <List.Item>{formatCount(result.updated)} updated</List.Item>
+        {result.skippedStored > 0 && (
+          <List.Item>
+            {formatCount(result.skippedStored)} already stored, left as they were
+          </List.Item>
+        )}
+        {result.skippedLines > 0 && (
+          <List.Item>{formatCount(result.skippedLines)} repeated lines skipped</List.Item>
+        )}
+        {result.errors > 0 && (
+          <List.Item>{formatCount(result.errors)} lines with errors not imported</List.Item>
+        )}
+      </List>
+    </Alert>
+  )
+}

@@ -1,0 +1,40 @@
+import { Badge, Group, Stack, Text } from '@mantine/core'
+import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { statusColor, statusLabel } from '../../components'
+
+export const proxyOptionLabel = (proxy: ProxyDto) => `#${proxy.id} ${proxy.host}:${proxy.port}`
+
+/** One proxy in a picker: endpoint, provider, the model it serves, and how full it is. */
+export function ProxyOption({ proxy, first }: { proxy: ProxyDto; first: boolean }) {
+  const full = proxy.accountCount >= proxy.maxAccounts
+  return (
+    <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+      <Stack gap={0}>
+        <Text size="sm" ff="monospace">
+          {proxyOptionLabel(proxy)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {proxy.providerName} · {proxy.protocol}
+          {proxy.assignedModelName
+            ? ` · serves ${proxy.assignedModelName}`
+            : ' · serves no model yet'}
+        </Text>
+      </Stack>
+      <Group gap={4} wrap="nowrap">
+        {first && (
+          <Badge size="xs" variant="filled" color="indigo">
+            first available
+          </Badge>
+        )}
+        {proxy.status !== 'active' && (
+          <Badge size="xs" variant="light" color={statusColor(proxy.status)}>
+            {statusLabel(proxy.status)}
+          </Badge>
+        )}
+        <Badge size="xs" variant="light" color={full ? 'red' : 'gray'}>
+          {proxy.accountCount}/{proxy.maxAccounts}
+        </Badge>
+      </Group>
+    </Group>
+  )
+}

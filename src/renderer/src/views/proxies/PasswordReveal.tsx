@@ -1,0 +1,139 @@
+import {
+  ActionIcon,
+  Button,
+  CopyButton,
+  Group,
+  Loader,
+  Popover,
+  Text,
+  Tooltip,
+} from '@mantine/core'
+import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { ErrorAlert, useMutation } from '../../components'
+import { proxyLabel } from './proxy-label'
+
+interface PasswordRevealProps {
+  proxy: Pick<ProxyDto, 'id' | 'host' | 'port' | 'hasPassword'>
+  /** 'icon' for table rows, 'button' for the detail drawer. */
+  variant?: 'icon' | 'button'
+}
+
+/**
+ * Asks main for the decrypted password only when clicked, shows it with a copy button, and drops
+ * it from memory when hidden: lists and details never carry it.
+ */
+export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps) {
+  const reveal = useMutation('proxies:revealPassword')
+  const [password, setPassword] = useState<string | null | undefined>(undefined)
+  const [opened, setOpened] = useState(false)
+  const label = `Reveal password of ${proxyLabel(proxy)}`
+
+  function hide() {
+    setOpened(false)
+    setPassword(undefined)
+    reveal.reset()
+  }
+
+  async function show() {
+    setOpened(true)
+    const result = await reveal.run({ id: proxy.id })
+    if (result) setPassword(result.password)
+  }
+
+  if (!proxy.hasPassword) {
+    if (variant === 'button') {
+      return (
+        <Text size="sm" c="dimmed">
+          No password stored
+        </Text>
+      )
+    }
+    return (
+      <Tooltip label="No password stored">
+        <ActionIcon variant="subtle" color="gray" disabled aria-label={label}>
+          <IconKey size={16} />
+        </ActionIcon>
+      </Tooltip>
+    )
+  }
+
+  const target =
+    variant === 'icon' ? (
+      <Tooltip label="Reveal password" disabled={opened}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={label}
+          onClick={() => (opened ? hide() : void show())}
+        >
+          <IconKey size={16} />
+        </ActionIcon>
+      </Tooltip>
+    ) : (
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconKey size={14} />}
+        aria-label={label}
+        onClick={() => (opened ? hide() : void show())}
+      >
+        {opened ? 'Hide password' : 'Reveal password'}
+      </Button>
+    )
+
+  return (
+    <Popover
+      opened={opened}
+      onChange={(next) => !next && hide()}
+      withArrow
+      shadow="md"
+      position="bottom-end"
+    >
+      <Popover.Target>{target}</Popover.Target>
+      <Popover.Dropdown onClick={(event) => event.stopPropagation()}>
+        {reveal.loading && <Loader size="xs" aria-label="Decrypting password" />}
+        {reveal.error && <ErrorAlert error={reveal.error} title="Cannot reveal the password" />}
+        {password !== undefined && (
+          <Group
+            gap="xs"
+            wrap="nowrap"
+            role="group"
+            aria-label={`Password of ${proxyLabel(proxy)}`}
+          >
+            <Text
+              ff="monospace"
+              size="sm"
+              style={{ userSelect: 'all' }}
+              data-testid="revealed-password"
+            >
+              {password ?? '(none)'}
+            </Text>
+            {password !== null && (
+              <CopyButton value={password} timeout={1500}>
+                {({ copied, copy }) => (
+                  <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      color={copied ? 'teal' : 'gray'}
+                      onClick={copy}
+                      aria-label="Copy password"
+                    >
+                      {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </CopyButton>
+            )}
+            <Tooltip label="Hide" withArrow>
+              <ActionIcon variant="subtle" color="gray" onClick={hide} aria-label="Hide password">
+                <IconEyeOff size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  )
+}

@@ -1,0 +1,139 @@
+import { Button, Group, MultiSelect, Paper, Select, TextInput } from '@mantine/core'
+import { IconFilterOff, IconSearch } from '@tabler/icons-react'
+import type { ModelListItem, ProviderListItem } from '../../../../shared/contracts/dto'
+import { proxyProtocols, proxyStatuses } from '../../../../shared/domain'
+import { statusLabel } from '../../components'
+import { activeFilterCount, isCountryCode, type ProxyFilterState } from './proxy-filters'
+
+interface ProxyFilterBarProps {
+  value: ProxyFilterState
+  onChange: (patch: Partial<ProxyFilterState>) => void
+  onClear: () => void
+  providers: ProviderListItem[]
+  models: ModelListItem[]
+}
+
+const statusOptions = proxyStatuses.map((value) => ({ value, label: statusLabel(value) }))
+const protocolOptions = proxyProtocols.map((value) => ({ value, label: value.toUpperCase() }))
+const slotOptions = [
+  { value: 'any', label: 'Any capacity' },
+  { value: 'free', label: 'Has free slots' },
+  { value: 'full', label: 'Full' },
+]
+
+/** The filters `proxies:list` takes, as a toolbar above the table. */
+export function ProxyFilterBar({
+  value,
+  onChange,
+  onClear,
+  providers,
+  models,
+}: ProxyFilterBarProps) {
+  const count = activeFilterCount(value)
+  const countryError =
+    value.country.trim() && !isCountryCode(value.country) ? 'Two letters, like US' : undefined
+  const modelOptions = [
+    { value: 'any', label: 'Any model' },
+    { value: 'none', label: 'Serving no model' },
+    ...models.map((model) => ({ value: String(model.id), label: model.name })),
+  ]
+  return (
+    <Paper withBorder p="sm" radius="md" role="search" aria-label="Proxy filters">
+      <Group gap="sm" align="flex-start">
+        <TextInput
+          w={240}
+          label="Search"
+          placeholder="Host, username or notes"
+          leftSection={<IconSearch size={16} />}
+          value={value.search}
+          onChange={(event) => onChange({ search: event.currentTarget.value })}
+        />
+        <Select
+          w={190}
+          label="Provider"
+          placeholder="All providers"
+          clearable
+          searchable
+          data={providers.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={value.providerId === null ? null : String(value.providerId)}
+          onChange={(next) => onChange({ providerId: next ? Number(next) : null })}
+        />
+        <MultiSelect
+          w={200}
+          label="Status"
+          placeholder={value.status.length ? undefined : 'Any status'}
+          data={statusOptions}
+          value={value.status}
+          onChange={(next) => onChange({ status: next as ProxyFilterState['status'] })}
+          clearable
+        />
+        <MultiSelect
+          w={200}
+          label="Protocol"
+          placeholder={value.protocol.length ? undefined : 'Any protocol'}
+          data={protocolOptions}
+          value={value.protocol}
+          onChange={(next) => onChange({ protocol: next as ProxyFilterState['protocol'] })}
+          clearable
+        />
+        <Select
+          w={170}
+          label="Model"
+          allowDeselect={false}
+          searchable
+          data={modelOptions}
+          value={typeof value.model === 'number' ? String(value.model) : value.model}
+          onChange={(next) =>
+            onChange({
+              model: !next || next === 'any' ? 'any' : next === 'none' ? 'none' : Number(next),
+            })
+          }
+        />
+        <Select
+          w={150}
+          label="Capacity"
+          allowDeselect={false}
+          data={slotOptions}
+          value={value.freeSlots}
+          onChange={(next) =>
+            onChange({ freeSlots: (next ?? 'any') as ProxyFilterState['freeSlots'] })
+          }
+        />
+        <TextInput
+          w={80}
+          label="Country"
+          placeholder="US"
+          maxLength={2}
+          value={value.country}
+          error={countryError}
+          onChange={(event) => onChange({ country: event.currentTarget.value.toUpperCase() })}
+        />
+        <TextInput
+          w={150}
+          label="Location"
+          placeholder="California"
+          value={value.location}
+          onChange={(event) => onChange({ location: event.currentTarget.value })}
+        />
+        <TextInput
+          w={130}
+          label="Tag"
+          placeholder="Exact tag"
+          value={value.tag}
+          onChange={(event) => onChange({ tag: event.currentTarget.value })}
+        />
+        <Group align="flex-end" style={{ alignSelf: 'flex-end' }}>
+          <Button
+            variant="subtle"
+            color="gray"
+            leftSection={<IconFilterOff size={16} />}
+            disabled={count === 0 && !value.country}
+            onClick={onClear}
+          >
+            Clear filters{count ? ` (${count})` : ''}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  )
+}

@@ -1,0 +1,203 @@
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core'
+import type { MRT_ColumnDef } from 'mantine-react-table'
+import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
+import { formatCents } from '../../lib/format'
+import { protocolLabel, proxyLabel } from './proxy-label'
+
+const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
+
+function Tags({ tags }: { tags: string[] }) {
+  if (!tags.length) return <Text c="dimmed">—</Text>
+  const shown = tags.slice(0, 2)
+  const rest = tags.slice(2)
+  return (
+    <Group gap={4} wrap="nowrap">
+      {shown.map((tag) => (
+        <Badge key={tag} variant="default" size="sm" radius="sm" tt="none">
+          {tag}
+        </Badge>
+      ))}
+      {rest.length > 0 && (
+        <Tooltip label={rest.join(', ')}>
+          <Badge variant="default" size="sm" radius="sm">
+            +{rest.length}
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  )
+}
+
+/**
+ * Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
+ * server; `tags` has no server sort. Accessors are plain keys: MRT's loading skeleton rows are
+ * blank objects.
+ */
+export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<ProxyDto>[] {
+  return [
+    {
+      id: 'host',
+      header: 'Endpoint',
+      accessorKey: 'host',
+      size: 180,
+      Cell: ({ row: { original: proxy } }) => (
+        <Stack gap={0}>
+          <Text
+            component="button"
+            type="button"
+            ff="monospace"
+            size="sm"
+            fw={500}
+            c="var(--mantine-primary-color-text)"
+            style={{
+              cursor: 'pointer',
+              background: 'none',
+              border: 0,
+              padding: 0,
+              textAlign: 'left',
+            }}
+            onClick={() => onOpen(proxy)}
+            aria-label={`Details of ${proxyLabel(proxy)}`}
+          >
+            {proxyLabel(proxy)}
+          </Text>
+          {proxy.username && (
+            <Text size="xs" c="dimmed" truncate="end" maw={220}>
+              {proxy.username}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      id: 'protocol',
+      header: 'Protocol',
+      accessorKey: 'protocol',
+      size: 95,
+      Cell: ({ row: { original: proxy } }) => (
+        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
+          {protocolLabel(proxy)}
+        </Badge>
+      ),
+    },
+    { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
+    {
+      id: 'status',
+      header: 'Status',
+      accessorKey: 'status',
+      size: 100,
+      Cell: ({ row: { original: proxy } }) =>
+        proxy.status === 'error' && proxy.lastErrorMessage ? (
+          <Tooltip label={proxy.lastErrorMessage} multiline w={260}>
+            <span>
+              <StatusBadge status={proxy.status} />
+            </span>
+          </Tooltip>
+        ) : (
+          <StatusBadge status={proxy.status} />
+        ),
+    },
+    {
+      id: 'model',
+      header: 'Model',
+      accessorKey: 'assignedModelName',
+      size: 115,
+      Cell: ({ row: { original: proxy } }) => proxy.assignedModelName ?? <Text c="dimmed">—</Text>,
+    },
+    {
+      id: 'accountCount',
+      header: 'Accounts',
+      accessorKey: 'accountCount',
+      size: 120,
+      Cell: ({ row: { original: proxy } }) => (
+        <CapacityBar used={proxy.accountCount} capacity={proxy.maxAccounts} />
+      ),
+    },
+    {
+      id: 'country',
+      header: 'Location',
+      accessorKey: 'country',
+      size: 130,
+      Cell: ({ row: { original: proxy } }) =>
+        proxy.country || proxy.location ? (
+          <Group gap={6} wrap="nowrap">
+            {proxy.country && (
+              <Text size="sm" fw={600}>
+                {proxy.country}
+              </Text>
+            )}
+            {proxy.location && (
+              <Text size="sm" c="dimmed" truncate="end" maw={120}>
+                {proxy.location}
+              </Text>
+            )}
+          </Group>
+        ) : (
+          <Text c="dimmed">—</Text>
+        ),
+    },
+    {
+      id: 'monthlyCost',
+      header: 'Monthly',
+      accessorKey: 'monthlyCostCents',
+      size: 95,
+      mantineTableBodyCellProps: { align: 'right' },
+      mantineTableHeadCellProps: { align: 'right' },
+      Cell: ({ row: { original: proxy } }) => (
+        <Tooltip
+          label="Own price (overrides the provider's)"
+          disabled={proxy.monthlyCostOverrideCents === null}
+        >
+          <Text
+            size="sm"
+            {...numeric}
+            fs={proxy.monthlyCostOverrideCents === null ? undefined : 'italic'}
+          >
+            {formatCents(proxy.monthlyCostCents)}
+          </Text>
+        </Tooltip>
+      ),
+    },
+    {
+      id: 'expiresAt',
+      header: 'Expires',
+      accessorKey: 'expiresAt',
+      size: 110,
+      Cell: ({ row: { original: proxy } }) => (
+        <RelativeTime epochMs={proxy.expiresAt} empty="no expiry" warnWithinDays={7} />
+      ),
+    },
+    {
+      id: 'lastTestedAt',
+      header: 'Last tested',
+      accessorKey: 'lastTestedAt',
+      size: 115,
+      Cell: ({ row: { original: proxy } }) => <RelativeTime epochMs={proxy.lastTestedAt} />,
+    },
+    {
+      id: 'responseTimeMs',
+      header: 'Latency',
+      accessorKey: 'responseTimeMs',
+      size: 90,
+      mantineTableBodyCellProps: { align: 'right' },
+      mantineTableHeadCellProps: { align: 'right' },
+      Cell: ({ row: { original: proxy } }) =>
+        proxy.responseTimeMs === null ? (
+          <Text c="dimmed">—</Text>
+        ) : (
+          <Text size="sm" {...numeric}>
+            {proxy.responseTimeMs} ms
+          </Text>
+        ),
+    },
+    {
+      id: 'tags',
+      header: 'Tags',
+      accessorKey: 'tags',
+      enableSorting: false,
+      size: 140,
+      Cell: ({ row: { original: proxy } }) => <Tags tags={proxy.tags} />,
+    },
+  ]
+}

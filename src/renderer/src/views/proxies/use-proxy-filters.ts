@@ -1,0 +1,55 @@
+import { useDebouncedValue } from '@mantine/hooks'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { proxyStatuses, type ProxyStatus } from '../../../../shared/domain'
+import { idParam, readHashQuery, replaceHashQuery } from './hash-query'
+import { emptyFilters, toListFilters, type ProxyFilterState } from './proxy-filters'
+
+function fromHash(): ProxyFilterState {
+  const query = readHashQuery()
+  return { ...emptyFilters, providerId: idParam(query, 'provider'), status: statusParam(query) }
+}
+
+/** `?status=error` (or `error,inactive`): a desktop notification's click lands here with it. */
+function statusParam(query: URLSearchParams): ProxyStatus[] {
+  const values = (query.get('status') ?? '').split(',')
+  return proxyStatuses.filter((status) => values.includes(status))
+}
+
+/**
+ * The filter toolbar's state, with the provider kept in the address (`#/proxies?provider=3`) so
+ * the Providers view can link here and a reload keeps the filter. `listFilters` trails the typing
+ * by a moment so each keystroke does not query.
+ */
+export function useProxyFilters() {
+  const [filters, setFilters] = useState<ProxyFilterState>(fromHash)
+
+  useEffect(() => {
+    const follow = () => {
+      const query = readHashQuery()
+      const providerId = idParam(query, 'provider')
+      const status = statusParam(query)
+      setFilters((current) => {
+        const next = status.length ? { ...current, status } : current
+        return next.providerId === providerId ? next : { ...next, providerId }
+      })
+    }
+    window.addEventListener('hashchange', follow)
+    return () => window.removeEventListener('hashchange', follow)
+  }, [])
+
+  useEffect(() => {
+    replaceHashQuery('proxies', {
+      provider: filters.providerId === null ? null : String(filters.providerId),
+    })
+  }, [filters.providerId])
+
+  const change = useCallback(
+    (patch: Partial<ProxyFilterState>) => setFilters((current) => ({ ...current, ...patch })),
+    [],
+  )
+  const clear = useCallback(() => setFilters(emptyFilters), [])
+
+  const [debounced] = useDebouncedValue(filters, 250)
+  const listFilters = useMemo(() => toListFilters(debounced), [debounced])
+  return { filters, change, clear, listFilters }
+}
