@@ -39,7 +39,8 @@ export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) =>
   const notify = useNotify()
   const { run, results, dismiss } = useCheckRun(onFinished)
   const [cancelling, setCancelling] = useState(false)
-  if (!run) return null
+  // A background round that found nothing wrong is not worth a panel once it is over.
+  if (!run || (run.origin === 'monitor' && run.finished && run.failed === 0)) return null
 
   async function cancel(runId: string) {
     setCancelling(true)
@@ -53,10 +54,9 @@ export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) =>
   }
 
   const percent = run.total ? (run.done / run.total) * 100 : 100
+  const noun = run.origin === 'monitor' ? 'Health check' : 'Test'
   const title = run.finished
-    ? run.cancelled
-      ? 'Test cancelled'
-      : 'Test finished'
+    ? `${noun} ${run.cancelled ? 'cancelled' : 'finished'}`
     : run.origin === 'monitor'
       ? 'Health check running'
       : 'Testing proxies'
@@ -109,7 +109,12 @@ export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) =>
               <Table.Tbody>
                 {failures.map((result) => (
                   <Table.Tr key={result.proxyId}>
-                    <Table.Td ff="monospace">{result.label}</Table.Td>
+                    <Table.Td ff="monospace">
+                      {result.label}{' '}
+                      <Text span c="dimmed" size="xs">
+                        #{result.proxyId}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Badge
                         color={checkResultColor(result.ok, result.errorCode)}

@@ -172,7 +172,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
         <ErrorAlert
           error={error}
           title={step === 'source' ? 'Cannot preview this list' : 'Import failed'}
-          hideIssues={Boolean(issues.text || issues.providerId)}
+          hideIssues={step === 'source' && Boolean(issues.text || issues.providerId)}
         />
         <Group justify="flex-end" gap="sm">
           {step === 'done' ? (

@@ -105,6 +105,7 @@ export function ImportSourceForm(props: ImportSourceFormProps) {
       <Group grow align="flex-start">
         <Select
           label="Format"
+          description="How to read the list"
           data={formatOptions}
           value={value.format}
           allowDeselect={false}

@@ -37,11 +37,13 @@ export function useProxyFilters() {
     return () => window.removeEventListener('hashchange', follow)
   }, [])
 
+  const statusKey = filters.status.join(',')
   useEffect(() => {
     replaceHashQuery('proxies', {
       provider: filters.providerId === null ? null : String(filters.providerId),
+      status: statusKey || null,
     })
-  }, [filters.providerId])
+  }, [filters.providerId, statusKey])
 
   const change = useCallback(
     (patch: Partial<ProxyFilterState>) => setFilters((current) => ({ ...current, ...patch })),
