@@ -3,6 +3,7 @@
  * (and are tested) under plain Node. The Electron glue in this folder only wires them to events.
  */
 import { extname, resolve, sep } from 'node:path'
+import { contentTypeOf } from '../content-types'
 import { RENDERER_CSP } from '../../shared/csp'
 
 /** The renderer's own scheme and host: pages are served as `app://proxydeck/<file>`. */
@@ -24,25 +25,6 @@ export function appResponseHeaders(file: string): Record<string, string> {
     'referrer-policy': 'no-referrer',
     'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
   }
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
 /**

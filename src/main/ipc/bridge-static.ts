@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { RENDERER_CSP } from '../../shared/csp'
+import { contentTypeOf } from '../content-types'
 
 export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -9,20 +10,6 @@ export const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
 }
 
 /**
@@ -49,7 +36,7 @@ export function serveStatic(
   const isHtml = extname(file) === '.html'
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-security-policy': RENDERER_CSP,
     // Hashed asset names can be cached; the page itself must always be fresh.
     'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',

@@ -45,33 +45,7 @@ interface HistoryRow {
 }
 
 export function listHistory(ctx: ServiceContext, input: HistoryListInput): Page<HistoryDto> {
-  const where: string[] = []
-  const params: unknown[] = []
-  const equal = (column: string, value: unknown) => {
-    if (value === undefined) return
-    where.push(`${column} = ?`)
-    params.push(value)
-  }
-  const among = (column: string, values: readonly string[] | undefined) => {
-    if (!values) return
-    where.push(`${column} IN (SELECT value FROM json_each(?))`)
-    params.push(JSON.stringify(values))
-  }
-  equal('h.proxy_id', input.proxyId)
-  equal('h.account_id', input.accountId)
-  equal('h.model_id', input.modelId)
-  equal('h.assigned_by', input.assignedBy)
-  among('h.action', input.action)
-  among('h.reason', input.reason)
-  if (input.from !== undefined) {
-    where.push('h.created_at >= ?')
-    params.push(input.from)
-  }
-  if (input.to !== undefined) {
-    where.push('h.created_at < ?')
-    params.push(input.to)
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const { where: whereSql, params } = historyFilterSql(input)
   const total = (
     stmt(ctx.sqlite, `SELECT count(*) AS n FROM proxy_assignment_history h ${whereSql}`).get(
       ...params,
@@ -109,4 +83,40 @@ export function listHistory(ctx: ServiceContext, input: HistoryListInput): Page<
     page: input.page,
     pageSize: input.pageSize,
   }
+}
+
+/** The history filters both `history:list` and `export:history` take, as a WHERE clause over `h`. */
+export type HistoryFilters = Pick<
+  HistoryListInput,
+  'proxyId' | 'accountId' | 'modelId' | 'assignedBy' | 'action' | 'reason' | 'from' | 'to'
+>
+
+export function historyFilterSql(input: HistoryFilters): { where: string; params: unknown[] } {
+  const terms: string[] = []
+  const params: unknown[] = []
+  const equal = (column: string, value: unknown) => {
+    if (value === undefined) return
+    terms.push(`${column} = ?`)
+    params.push(value)
+  }
+  const among = (column: string, values: readonly string[] | undefined) => {
+    if (!values) return
+    terms.push(`${column} IN (SELECT value FROM json_each(?))`)
+    params.push(JSON.stringify(values))
+  }
+  equal('h.proxy_id', input.proxyId)
+  equal('h.account_id', input.accountId)
+  equal('h.model_id', input.modelId)
+  equal('h.assigned_by', input.assignedBy)
+  among('h.action', input.action)
+  among('h.reason', input.reason)
+  if (input.from !== undefined) {
+    terms.push('h.created_at >= ?')
+    params.push(input.from)
+  }
+  if (input.to !== undefined) {
+    terms.push('h.created_at < ?')
+    params.push(input.to)
+  }
+  return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params }
 }

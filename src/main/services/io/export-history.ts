@@ -1,6 +1,7 @@
 import type { ExportHistoryInput, ExportResult } from '../../../shared/contracts/export'
 import type { HistoryAction, HistoryActor, HistoryReason } from '../../../shared/domain'
 import { writeHistoryCsv, type HistoryExportRow } from '../../io'
+import { historyFilterSql } from '../history'
 import { endpointLabel, stmt } from '../service-context'
 import { deliverExport } from './deliver'
 import type { ExportContext } from './export-proxies'
@@ -64,34 +65,4 @@ function toExportRow(row: HistoryRow): HistoryExportRow {
     account: row.username ?? deleted(row.account_id),
     model: row.model_name ?? deleted(row.model_id),
   }
-}
-
-function historyFilterSql(input: ExportHistoryInput): { where: string; params: unknown[] } {
-  const terms: string[] = []
-  const params: unknown[] = []
-  const equal = (column: string, value: unknown) => {
-    if (value === undefined) return
-    terms.push(`${column} = ?`)
-    params.push(value)
-  }
-  const among = (column: string, values: readonly string[] | undefined) => {
-    if (!values) return
-    terms.push(`${column} IN (SELECT value FROM json_each(?))`)
-    params.push(JSON.stringify(values))
-  }
-  equal('h.proxy_id', input.proxyId)
-  equal('h.account_id', input.accountId)
-  equal('h.model_id', input.modelId)
-  equal('h.assigned_by', input.assignedBy)
-  among('h.action', input.action)
-  among('h.reason', input.reason)
-  if (input.from !== undefined) {
-    terms.push('h.created_at >= ?')
-    params.push(input.from)
-  }
-  if (input.to !== undefined) {
-    terms.push('h.created_at < ?')
-    params.push(input.to)
-  }
-  return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params }
 }
