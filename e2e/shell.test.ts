@@ -89,6 +89,10 @@ describe('application shell over the HTTP bridge', () => {
     const nav = page.getByRole('navigation', { name: 'Main' })
     await nav.getByRole('link', { name: 'Settings' }).click()
     await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor()
+    // The shipped geo database's licence asks for attribution in the product.
+    await page
+      .getByText('This product includes GeoLite2 data created by MaxMind', { exact: false })
+      .waitFor()
     expect(new URL(page.url()).hash).toBe('#/settings')
     expect(await nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe(
       'page',

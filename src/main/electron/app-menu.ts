@@ -4,9 +4,16 @@
  * leaves the developer entries to development builds.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import { GEO_ATTRIBUTION } from '../../shared/attributions'
 
 export function installAppMenu(): void {
   const isMac = process.platform === 'darwin'
+  // The GeoLite2 licence asks for attribution; the Settings view shows it too (Windows has no panel).
+  app.setAboutPanelOptions({
+    applicationName: 'ProxyDeck',
+    applicationVersion: app.getVersion(),
+    credits: GEO_ATTRIBUTION,
+  })
   const developer: MenuItemConstructorOptions[] = app.isPackaged
     ? []
     : [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }]
@@ -26,6 +33,9 @@ export function installAppMenu(): void {
       ],
     },
     { role: 'windowMenu' },
+    ...(process.platform === 'win32'
+      ? []
+      : [{ role: 'help', submenu: [{ role: 'about' }] } as MenuItemConstructorOptions]),
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -1,5 +1,6 @@
 import { Loader, Stack, Text, Title } from '@mantine/core'
 import { useSettings } from '../../settings/settings-context'
+import { AboutSection } from './AboutSection'
 import { SettingsForm } from './SettingsForm'
 
 export function SettingsView() {
@@ -19,6 +20,7 @@ export function SettingsView() {
       ) : (
         !error && <Loader aria-label="Loading settings" />
       )}
+      <AboutSection />
     </Stack>
   )
 }

@@ -1,0 +1,28 @@
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core'
+import { GEO_ATTRIBUTION } from '../../../../shared/attributions'
+import { useQuery } from '../../api'
+
+/** Version and the attributions the shipped data's licences ask for. */
+export function AboutSection() {
+  const info = useQuery('app:info')
+  return (
+    <Card withBorder component="section" aria-labelledby="about-title">
+      <Stack gap="xs">
+        <Title order={3} id="about-title">
+          About ProxyDeck
+        </Title>
+        <Text size="sm">
+          Version {info.data?.version ?? '…'}: a local-first manager for proxies, providers, models
+          and accounts. Your data stays in a SQLite file on this machine; proxy passwords are
+          encrypted with a key kept in the OS keychain.
+        </Text>
+        <Text size="sm" c="dimmed">
+          {GEO_ATTRIBUTION}{' '}
+          <Anchor href="https://www.maxmind.com" target="_blank" rel="noreferrer" size="sm">
+            maxmind.com
+          </Anchor>
+        </Text>
+      </Stack>
+    </Card>
+  )
+}
