@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors'
 import type { ModelStatus } from '../../shared/domain'
 import {
   inTransaction,
-  likeContains,
+  statusAndNameWhere,
   notFound,
   ruleViolation,
   stmt,
@@ -60,17 +60,7 @@ export function listModels(
   ctx: ServiceContext,
   filter: { status?: ModelStatus; search?: string } = {},
 ): ModelListItem[] {
-  const where: string[] = []
-  const params: unknown[] = []
-  if (filter.status) {
-    where.push('m.status = ?')
-    params.push(filter.status)
-  }
-  if (filter.search) {
-    where.push(`m.name LIKE ? ESCAPE '\\'`)
-    params.push(likeContains(filter.search))
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const { sql: whereSql, params } = statusAndNameWhere('m.', filter)
   const rows = stmt(ctx.sqlite, `${MODEL_SELECT} ${whereSql} ORDER BY m.name, m.id`).all(
     ...params,
   ) as ModelRow[]

@@ -10,7 +10,7 @@ import { proxyStatuses, type ProviderStatus, type ProxyStatus } from '../../shar
 import { listProxies, removeProxies } from './proxies'
 import {
   inTransaction,
-  likeContains,
+  statusAndNameWhere,
   notFound,
   ruleViolation,
   stmt,
@@ -57,19 +57,10 @@ export function listProviders(
   ctx: ServiceContext,
   filter: { status?: ProviderStatus; search?: string } = {},
 ): ProviderListItem[] {
-  const where: string[] = []
-  const params: unknown[] = []
-  if (filter.status) {
-    where.push('status = ?')
-    params.push(filter.status)
-  }
-  if (filter.search) {
-    where.push(`name LIKE ? ESCAPE '\\'`)
-    params.push(likeContains(filter.search))
-  }
+  const { sql: whereSql, params } = statusAndNameWhere('', filter)
   const rows = stmt(
     ctx.sqlite,
-    `SELECT * FROM proxy_providers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `SELECT * FROM proxy_providers ${whereSql}
       ORDER BY name COLLATE NOCASE, id`,
   ).all(...params) as ProviderRow[]
   const groups = stmt(

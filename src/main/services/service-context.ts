@@ -103,3 +103,24 @@ export function missingIds(
   )
   return ids.filter((id) => !found.has(id))
 }
+
+/**
+ * The WHERE clause of the named-entity lists (providers, models): an exact status and a
+ * case-insensitive substring of the name. `prefix` is the table alias with its dot, or ''.
+ */
+export function statusAndNameWhere(
+  prefix: string,
+  filter: { status?: string; search?: string },
+): { sql: string; params: unknown[] } {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.status) {
+    where.push(`${prefix}status = ?`)
+    params.push(filter.status)
+  }
+  if (filter.search) {
+    where.push(`${prefix}name LIKE ? ESCAPE '\\'`)
+    params.push(likeContains(filter.search))
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params }
+}
