@@ -50,11 +50,18 @@ interface Verdict {
   state: AttemptState | null
 }
 
+/**
+ * Passed to every teardown. Without an error undici builds a new one per destroyed client, and
+ * another per closed socket (stack traces included): measurable at hundreds of checks a second.
+ * The dispatcher goes first so undici sees this error before its socket closes.
+ */
+const ATTEMPT_OVER = Object.assign(new Error('the check is over'), { code: 'UND_ERR_DESTROYED' })
+
 function endAttempt(current: Current | null): void {
   if (!current) return
   current.state.closed = true
+  current.dispatcher?.destroy(ATTEMPT_OVER).catch(() => {})
   for (const socket of current.state.sockets) socket.destroy()
-  current.dispatcher?.destroy().catch(() => {})
 }
 
 const IP_CACHE_MS = 60_000
