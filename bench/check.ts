@@ -188,6 +188,12 @@ async function main(): Promise<void> {
       `live: runner ${proxiedRuns.map((r) => r.toFixed(0)).join(', ')} checks/s; ` +
         `direct undici ${directRuns.map((r) => r.toFixed(0)).join(', ')}/s; curl ${curl.toFixed(0)}/s`,
     )
+    // A check through a proxy cannot outrun the same request without one: when 10x curl is above
+    // the direct rate, check_live_rate's goal is out of reach on this machine, whatever the checker.
+    console.log(
+      `10x curl = ${(curl * 10).toFixed(0)}/s; the unproxied ceiling in this run = ` +
+        `${direct.toFixed(0)}/s (${((curl * 10) / direct).toFixed(2)}x the ceiling)`,
+    )
 
     // (b) Dead sweep through proxies:test's own path.
     writeSettings(ctx.sqlite, {
