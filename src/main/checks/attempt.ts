@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import { elapsed, type AttemptContext, type AttemptState } from './attempt-state'
-import { CheckFailure, judgeFailure, judgeTlsFailure } from './failure'
+import { CheckFailure, judgeFailure, judgeTlsFailure, judgeUnreached } from './failure'
 import { bodyContains, parseExitIp, readCapped } from './judge-answer'
 import { openTransport, type Transport } from './transport'
 import type { CheckTarget } from './types'
@@ -65,6 +65,10 @@ async function readAnswer(
     // that carried proxy credentials is tinyproxy's answer to a wrong password.
     if (transport.forwarded && (status === 407 || (status === 401 && target.username !== null))) {
       throw new CheckFailure('auth_failed', 'proxy', `proxy rejected the credentials (${status})`)
+    }
+    // A 5xx forwarded by an HTTP proxy may be its own "cannot connect" page, not the judge's.
+    if (transport.forwarded && status >= 500) {
+      throw judgeUnreached(`proxy or judge answered ${status}`)
     }
     throw judgeFailure(
       transport.forwarded ? `proxy or judge answered ${status}` : `judge answered ${status}`,

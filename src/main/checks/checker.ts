@@ -5,6 +5,7 @@ import { newAttemptState, type AttemptContext, type AttemptState } from './attem
 import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
 import type { GeoLookup } from './geo'
+import { createJudgeProbe, type JudgeProbe } from './judge-probe'
 import { redactCredentials } from './redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -65,6 +66,7 @@ function endAttempt(current: Current | null): void {
 }
 
 const IP_CACHE_MS = 60_000
+const PROBE_MARGIN_MS = 50
 
 /** Local resolution for SOCKS without remote DNS; IPv4 first, cached so bulk runs ask once. */
 function createResolver(): AttemptContext['resolveHost'] {
@@ -93,6 +95,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] })
     : undefined
   const resolveHost = createResolver()
+  const probe = createJudgeProbe(secureContext)
   const inFlight = new Set<() => void>()
 
   async function check(target: CheckTarget, checkOptions: CheckOptions): Promise<CheckResult> {
@@ -124,7 +127,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (signal?.aborted) cancel()
     inFlight.add(cancel)
     try {
-      const judged = runJudges(target, checkOptions, context, run).catch(
+      const judged = runJudges(target, checkOptions, context, run, probe).catch(
         (error: unknown): Verdict => ({
           code: 'protocol_error',
           message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
@@ -179,12 +182,14 @@ async function runJudges(
   options: CheckOptions,
   context: AttemptContext,
   run: Run,
+  probe: JudgeProbe,
 ): Promise<Verdict> {
   const custom = options.custom
   const urls = custom ? [custom.url] : options.judges
   const bodyLimit = options.bodyLimitBytes ?? (custom ? CUSTOM_BODY_LIMIT : JUDGE_BODY_LIMIT)
   let undecided: { failure: CheckFailure; judge: string; state: AttemptState } | null = null
   let last: { judge: string; state: AttemptState } | null = null
+  const unreached: string[] = []
   for (const url of urls) {
     if (run.over) break
     const state = newAttemptState()
@@ -213,12 +218,26 @@ async function runJudges(
       return { code: failure.code, message: failure.message, exitIp: null, judge: url, state }
     }
     if (failure.side === 'either') undecided = { failure, judge: url, state }
+    if (failure.judgeUnreached) unreached.push(url)
   }
   if (undecided) {
     const { failure, judge, state } = undecided
     return { code: failure.code, message: failure.message, exitIp: null, judge, state }
   }
   const summary = run.attempts.map((attempt) => `${attempt.judge}: ${attempt.errorMessage}`)
+  // Leave the deadline timer a moment to answer if the probe cannot finish in time.
+  const budget = context.deadlineAt - performance.now() - PROBE_MARGIN_MS
+  if (!run.over && (await probe(unreached, { keyword: custom?.keyword, bodyLimit }, budget))) {
+    return {
+      code: 'bad_response',
+      message:
+        `the proxy could not reach ${unreached.length === 1 ? 'the judge' : 'any judge'}, ` +
+        `which answers when asked directly: its own connection is down (${summary.join('; ')})`,
+      exitIp: null,
+      judge: last?.judge ?? null,
+      state: last?.state ?? null,
+    }
+  }
   return {
     code: 'judge_failed',
     message: urls.length ? `no judge answered (${summary.join('; ')})` : 'no judge configured',

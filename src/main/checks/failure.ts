@@ -5,7 +5,8 @@ import type { CheckErrorCode } from './types'
  * - `proxy`: the proxy refused, rejected our credentials, spoke garbage or stalled. Final.
  * - `judge`: the proxy worked but could not get an answer from this judge (it is down, refuses the
  *   proxy's connection, answers 5xx or nonsense over TLS). Try the next judge; if every judge fails
- *   this way the result is `judge_failed` and the proxy is not counted as failed.
+ *   this way the result is `judge_failed` and the proxy is not counted as failed, unless the proxy
+ *   could not reach judges that answer when asked directly (`judgeUnreached`, judge-probe.ts).
  * - `either`: cannot be told apart from our side (a TLS failure inside the tunnel is a dead judge
  *   certificate or a proxy intercepting TLS; a connection dropped mid-request may be either's).
  *   Try the next judge; if none succeeds, report this code as a failure.
@@ -16,17 +17,34 @@ export type FailureSide = 'proxy' | 'judge' | 'either'
 export class CheckFailure extends Error {
   readonly code: Exclude<CheckErrorCode, 'ok'>
   readonly side: FailureSide
+  /**
+   * The proxy worked but says it could not reach the judge (CONNECT 5xx, SOCKS "unreachable").
+   * If every judge failed so and one of them answers when asked directly, the judges are up and
+   * the proxy's own upstream is what failed (see judge-probe.ts).
+   */
+  readonly judgeUnreached: boolean
 
-  constructor(code: Exclude<CheckErrorCode, 'ok'>, side: FailureSide, message: string) {
+  constructor(
+    code: Exclude<CheckErrorCode, 'ok'>,
+    side: FailureSide,
+    message: string,
+    judgeUnreached = false,
+  ) {
     super(message)
     this.name = 'CheckFailure'
     this.code = code
     this.side = side
+    this.judgeUnreached = judgeUnreached
   }
 }
 
 export function judgeFailure(message: string): CheckFailure {
   return new CheckFailure('judge_failed', 'judge', message)
+}
+
+/** The proxy reports it could not reach the judge: the judge's fault unless it answers directly. */
+export function judgeUnreached(message: string): CheckFailure {
+  return new CheckFailure('judge_failed', 'judge', message, true)
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -107,7 +125,7 @@ export function tunnelStatusFailure(status: number): CheckFailure {
   if (status >= 500) {
     // tinyproxy answers 500 "Unable to connect", others 502/503/504: the proxy is alive and
     // authenticated us; it could not reach this judge.
-    return judgeFailure(`proxy could not reach the judge (${status})`)
+    return judgeUnreached(`proxy could not reach the judge (${status})`)
   }
   return new CheckFailure('protocol_error', 'proxy', `proxy answered CONNECT with ${status}`)
 }
@@ -152,7 +170,7 @@ const socksRules: SocksRule[] = [
   // accepted us and tried; the judge could not be reached from there.
   [
     /Socks5 proxy rejected connection - (Failure|NetworkUnreachable|HostUnreachable|ConnectionRefused|TTLExpired)$/,
-    (match) => judgeFailure(`proxy could not reach the judge (SOCKS5 ${match[1]})`),
+    (match) => judgeUnreached(`proxy could not reach the judge (SOCKS5 ${match[1]})`),
   ],
   [
     /Socks4 Proxy rejected connection - \(Rejected(Ident)?\)/,
@@ -161,7 +179,7 @@ const socksRules: SocksRule[] = [
   // 0x5B "request rejected or failed" cannot say which; dante sends it for an unreachable target.
   [
     /Socks4 Proxy rejected connection - \(Failed\)/,
-    () => judgeFailure('SOCKS4 proxy could not reach the judge or refused (0x5B)'),
+    () => judgeUnreached('SOCKS4 proxy could not reach the judge or refused (0x5B)'),
   ],
   [/timed out/i, proxySide('timeout', 'SOCKS handshake timed out')],
   [

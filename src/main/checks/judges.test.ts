@@ -25,15 +25,21 @@ let judge: RunningJudge
 let plainJudge: RunningJudge
 let downJudge: string
 let checker: Checker
+/** tinyproxy whose upstream proxy is down: it works, but reaches nothing. */
+let deadGateway: RunningServer
 
 beforeAll(async () => {
-  ;[tinyproxy, microsocks, dante, recorder, judge, plainJudge] = await Promise.all([
+  const deadUpstream = `127.0.0.1:${await freePort()}`
+  ;[tinyproxy, microsocks, dante, recorder, judge, plainJudge, deadGateway] = await Promise.all([
     startTinyproxy({ user: 'judgeuser', pass: 'judgepass' }).then(servers.add),
     startMicrosocks().then(servers.add),
     startDante().then(servers.add),
     startSocksRecorder().then(servers.add),
     startJudge({ https: true }).then(servers.add),
     startJudge().then(servers.add),
+    startTinyproxy({ user: 'judgeuser', pass: 'judgepass', upstream: deadUpstream }).then(
+      servers.add,
+    ),
   ])
   downJudge = `https://127.0.0.1:${await freePort()}/`
   checker = createChecker({ ca: testPki().ca })
@@ -119,6 +125,73 @@ describe('judge fallback', () => {
   it('an empty judge list is judge_failed', async () => {
     const result = await checker.check(at('socks5', microsocks), { timeoutMs: 1_000, judges: [] })
     expect(result).toMatchObject({ ok: false, errorCode: 'judge_failed' })
+  })
+})
+
+describe('a proxy that reaches nothing while the judges are up', () => {
+  // Fresh checkers: the direct answers are cached per checker, and these tests count requests.
+  it.each([
+    ['https judge (CONNECT answered 502)', () => judge],
+    ['http judge (forwarded request answered 502)', () => plainJudge],
+  ])('is the proxy’s failure, bad_response, not judge_failed (%s)', async (name, server) => {
+    const marker = `/?dead-gateway=${encodeURIComponent(name)}`
+    const result = await createChecker({ ca: testPki().ca }).check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [server().url(marker)],
+    })
+    expect(result).toMatchObject({ ok: false, errorCode: 'bad_response', exitIp: null })
+    expect(result.errorMessage).toMatch(/could not reach the judge, which answers when asked/)
+    expect(result.attempts).toEqual([expect.objectContaining({ errorCode: 'judge_failed' })])
+    // The judge was asked exactly once: directly, by the probe, never through the dead gateway.
+    expect(server().requests.filter((request) => request.path === marker)).toHaveLength(1)
+  })
+
+  it('stays judge_failed when the judges do not answer directly either', async () => {
+    const result = await createChecker({ ca: testPki().ca }).check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [downJudge, judge.url('/status/503')],
+    })
+    expect(result).toMatchObject({ ok: false, errorCode: 'judge_failed' })
+  })
+
+  it('a judge that answers without an IP does not make the proxy fail', async () => {
+    const result = await createChecker({ ca: testPki().ca }).check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [judge.url('/not-json')],
+    })
+    expect(result).toMatchObject({ ok: false, errorCode: 'judge_failed' })
+  })
+
+  it('asks each judge directly once for a whole sweep, not once per proxy', async () => {
+    const checker = createChecker({ ca: testPki().ca })
+    const marker = `/?sweep=${Date.now()}`
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        checker.check(at('http', deadGateway), {
+          timeoutMs: 10_000,
+          judges: [judge.url(marker)],
+        }),
+      ),
+    )
+    expect(results.map((result) => result.errorCode)).toEqual(Array(8).fill('bad_response'))
+    expect(judge.requests.filter((request) => request.path === marker)).toHaveLength(1)
+  })
+
+  it('a custom check counts only when the page answers with its keyword directly', async () => {
+    const url = judge.url('/keyword')
+    const checker = createChecker({ ca: testPki().ca })
+    const found = await checker.check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [],
+      custom: { url, keyword: JUDGE_KEYWORD },
+    })
+    expect(found).toMatchObject({ ok: false, errorCode: 'bad_response' })
+    const missing = await checker.check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [],
+      custom: { url, keyword: 'not-on-that-page' },
+    })
+    expect(missing).toMatchObject({ ok: false, errorCode: 'judge_failed' })
   })
 })
 
