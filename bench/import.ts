@@ -189,11 +189,11 @@ function main(): void {
     console.log(`lines: ${LINES.toLocaleString('en')}, runs: ${RUNS} (medians)`)
     console.log(
       `service: ${Math.round(median(total))} ms = preview ${pick((r) => r.previewMs)} ms ` +
-        `+ commit ${pick((r) => r.commitMs)} ms (encryption in yielding chunks, then the write)`,
+        `+ commit ${pick((r) => r.commitMs)} ms (encryption, then the write, both yielding)`,
     )
     console.log(
       `longest main-thread stall: preview ${pick((r) => r.previewStallMs)} ms, ` +
-        `commit ${pick((r) => r.commitStallMs)} ms (the write transaction, which never yields)`,
+        `commit ${pick((r) => r.commitStallMs)} ms (the COMMIT: fsync and WAL checkpoint)`,
     )
     console.log(
       `peak RSS of an import process: ${pick((r) => r.peakRssMb)} MB ` +

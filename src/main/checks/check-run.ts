@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import type { CheckProgress, CheckResultDto, RunOrigin } from '../../shared/contracts/checks'
+import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
 import type { ServiceContext } from '../services/service-context'
 import type { Checker } from './checker'
@@ -86,8 +87,10 @@ export function startCheckRun(
     progress.remaining = progress.total - progress.done
   }
 
+  const gate = exclusiveGate(deps.sqlite)
   const flush = (): void => {
-    if (pending.length === 0) return
+    // While an import holds the connection the results wait for the next tick (db/exclusive.ts).
+    if (pending.length === 0 || gate.held) return
     const batch = pending
     pending = []
     let recorded: (CheckResultDto | null)[]
@@ -144,8 +147,9 @@ export function startCheckRun(
   const workers = Math.max(1, Math.min(settings.concurrency, targets.length))
   const done = Promise.all(Array.from({ length: workers }, worker))
     .catch((error: unknown) => console.error('A check worker failed:', error))
-    .then((): RunOutcome => {
+    .then(async (): Promise<RunOutcome> => {
       clearInterval(tick)
+      await gate.whenFree()
       flush()
       progress.cancelled = controller.signal.aborted
       return { counts: { ...progress }, transitions }

@@ -7,6 +7,7 @@ import type {
   RunStarted,
 } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
+import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
 import type { ServiceContext } from '../services/service-context'
 import { readSettings } from '../services/settings'
@@ -84,6 +85,8 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   const afterRun = async (run: CheckRun): Promise<RunReport> => {
     const outcome = await run.done
     let alert: MonitorAlert | null = null
+    // Failover writes: after an import that holds the connection, not inside it.
+    await exclusiveGate(ctx.sqlite).whenFree()
     if (!closed) {
       try {
         alert = reportTransitions(ctx, run, outcome.transitions)

@@ -3,6 +3,7 @@ import { isChannel } from '../../shared/channels'
 import { contracts } from '../../shared/contracts'
 import { AppError, type Envelope, type ErrorShape } from '../../shared/errors'
 import type { AppContext } from '../context'
+import { exclusiveGate } from '../db/exclusive'
 import type { Handler } from './handler'
 import { handlers } from './handlers'
 
@@ -35,6 +36,9 @@ export async function dispatch(
     })
   }
   try {
+    // An import storing its rows holds the connection: run after it, not inside its transaction.
+    const gate = exclusiveGate(ctx.sqlite)
+    if (gate.held) await gate.whenFree()
     const handler = handlers[channel] as Handler<typeof channel>
     const value = await handler(ctx, parsed.data as never)
     return { ok: true, value }

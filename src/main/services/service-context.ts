@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { constraintErrorToAppError } from '../db/constraint-errors'
+import { exclusiveGate } from '../db/exclusive'
 import type { AppContext } from '../context'
 
 /**
@@ -33,6 +34,8 @@ export function stmt(sqlite: Database.Database, sql: string): Statement {
  * a typed AppError, never INTERNAL.
  */
 export function inTransaction<T>(ctx: Pick<ServiceContext, 'sqlite'>, fn: () => T): T {
+  // Would join an import's open transaction: refuse instead (db/exclusive.ts).
+  exclusiveGate(ctx.sqlite).assertFree()
   try {
     return ctx.sqlite.transaction(fn)()
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { ImportCommitInput, ImportCommitResult } from '../../../shared/contracts/import'
 import { AppError } from '../../../shared/errors'
 import { constraintErrorToAppError } from '../../db/constraint-errors'
+import { exclusiveGate } from '../../db/exclusive'
 import { batchStore } from './import-batches'
 import { changeMarker, sameMarker } from './import-lookup'
 import { CommitPlanner } from './import-plan'
@@ -10,11 +11,12 @@ import { CHUNK_ROWS, progressReporter, yieldToEventLoop } from './progress'
 
 /**
  * Stores a previewed batch. Planning and encryption run first, in chunks that yield; the write is
- * then one `BEGIN IMMEDIATE` transaction that does not yield: other IPC calls share this
- * connection, and a write of theirs run while the transaction is open would join it (and vanish
- * if it rolled back). If anything was written while planning, the plan is redone inside the
- * transaction, where nothing else can write. Any failure rolls the whole batch back; the batch
- * stays available for another try.
+ * then one `BEGIN IMMEDIATE` transaction that also yields between chunks. Other IPC calls share
+ * this connection, and a write of theirs run while the transaction is open would join it (and
+ * vanish if it rolled back), so the write holds the connection's exclusive gate: calls and
+ * background writers wait for it (db/exclusive.ts). If anything was written while planning, the
+ * plan is redone inside the transaction, where nothing else can write. Any failure rolls the whole
+ * batch back; the batch stays available for another try.
  */
 export async function commitImport(
   ctx: ImportContext,
@@ -34,14 +36,23 @@ export async function commitImport(
       await yieldToEventLoop()
     }
     progress.flush(encrypting(planner))
-    const write = ctx.sqlite.transaction(() => {
-      if (!sameMarker(planner.plan.marker, changeMarker(ctx.sqlite))) {
-        planner = new CommitPlanner(ctx, batch, input)
-        planner.step(Infinity)
-      }
-      writePlan(ctx, batch, planner.plan, progress)
-    })
-    withBulkWriteSettings(ctx.sqlite, () => write.immediate())
+    await exclusiveGate(ctx.sqlite).run(() =>
+      withBulkWriteSettings(ctx.sqlite, async () => {
+        ctx.sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          if (!sameMarker(planner.plan.marker, changeMarker(ctx.sqlite))) {
+            planner = new CommitPlanner(ctx, batch, input)
+            planner.step(Infinity)
+          }
+          await writePlan(ctx, batch, planner.plan, progress)
+          ctx.sqlite.exec('COMMIT')
+        } catch (error) {
+          // A failed COMMIT (disk full) may already have ended the transaction itself.
+          if (ctx.sqlite.inTransaction) ctx.sqlite.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    )
     store.delete(batch.id)
     const { plan } = planner
     return {

@@ -4,7 +4,7 @@ import { stmt } from '../service-context'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'
 import type { ImportContext } from './import-preview'
-import type { ProgressReporter } from './progress'
+import { yieldToEventLoop, type ProgressReporter } from './progress'
 
 /*
  * The write half of a commit: plain SQL over a plan, run inside the caller's transaction.
@@ -49,30 +49,41 @@ export class RowWriteError extends Error {
   }
 }
 
+/** Rows written between two yields to the event loop: ~20-40 ms of SQLite work at most. */
+const ROWS_PER_YIELD = 4 * ROWS_PER_INSERT
+
 /**
  * Runs fn with a bigger page cache and in-memory temporary files (statement journals) for this
  * connection, then puts both settings back. No temporary tables exist in this app, so switching
  * `temp_store` (which drops them) loses nothing.
  */
-export function withBulkWriteSettings<T>(sqlite: Database.Database, fn: () => T): T {
+export async function withBulkWriteSettings<T>(
+  sqlite: Database.Database,
+  fn: () => Promise<T>,
+): Promise<T> {
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number
   sqlite.pragma('cache_size = -32768')
   sqlite.pragma('temp_store = MEMORY')
   try {
-    return fn()
+    return await fn()
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`)
     sqlite.pragma(`temp_store = ${tempStore}`)
   }
 }
 
-export function writePlan(
+/**
+ * Writes the plan inside the caller's open transaction, yielding to the event loop every
+ * ROWS_PER_YIELD rows so main stays responsive; the caller holds the connection's exclusive gate,
+ * so nothing else writes on it meanwhile.
+ */
+export async function writePlan(
   ctx: ImportContext,
   batch: ImportBatch,
   plan: CommitPlan,
   progress: ProgressReporter,
-): void {
+): Promise<void> {
   const now = ctx.clock.now()
   const total = plan.inserts.length + plan.updates.length
   let stored = 0
@@ -130,6 +141,7 @@ export function writePlan(
     }
     stored += ROWS_PER_INSERT
     report()
+    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
   }
   for (const row of inserts.slice(start)) {
     const single: unknown[] = []
@@ -156,6 +168,7 @@ export function writePlan(
       ),
     )
     if (++stored % ROWS_PER_INSERT === 0) report()
+    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
   }
   progress.flush({ phase: 'storing', done: stored, total, parsed: total, stored })
 }
