@@ -60,6 +60,7 @@ export const eventChannels = [
   'checks:progress',
   'monitor:alert',
   'monitor:health',
+  'data:changed',
 ] as const
 
 export type EventChannel = (typeof eventChannels)[number]

@@ -1,5 +1,6 @@
 import type { EventChannel } from './channels'
 import type { CheckProgress, HealthStatus, MonitorAlert } from './contracts/checks'
+import type { DataChanged } from './data-changes'
 import type { ImportProgress } from './import-types'
 import type { Settings } from './settings'
 
@@ -14,6 +15,8 @@ export interface EventPayloads {
   'monitor:alert': MonitorAlert
   /** The fleet's health after each run. */
   'monitor:health': HealthStatus
+  /** Stored data changed (a call, a check run, failover): views showing those kinds refresh. */
+  'data:changed': DataChanged
 }
 
 export type EventPayload<E extends EventChannel> = EventPayloads[E]

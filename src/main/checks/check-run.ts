@@ -110,6 +110,10 @@ export function startCheckRun(
         unsent.push(dto)
       }
     }
+    // Last-tested times, statuses and check rows changed: open tables refresh.
+    if (recorded.some((dto) => dto !== null)) {
+      deps.events.emit('data:changed', { kinds: ['proxies', 'checks'] })
+    }
   }
 
   const emit = (): void => {

@@ -90,6 +90,9 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     if (!closed) {
       try {
         alert = reportTransitions(ctx, run, outcome.transitions)
+        if (alert?.failover.moved.length) {
+          events.emit('data:changed', { kinds: ['accounts', 'proxies', 'history'] })
+        }
         if (alert) {
           events.emit('monitor:alert', alert)
           sink?.alert(alert)

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { isChannel } from '../../shared/channels'
 import { contracts } from '../../shared/contracts'
+import { writesOf } from '../../shared/data-changes'
 import { AppError, type Envelope, type ErrorShape } from '../../shared/errors'
 import type { AppContext } from '../context'
 import { exclusiveGate } from '../db/exclusive'
@@ -41,6 +42,8 @@ export async function dispatch(
     if (gate.held) await gate.whenFree()
     const handler = handlers[channel] as Handler<typeof channel>
     const value = await handler(ctx, parsed.data as never)
+    const changed = writesOf(channel)
+    if (changed.length) ctx.events.emit('data:changed', { kinds: [...changed] })
     return { ok: true, value }
   } catch (error) {
     if (error instanceof AppError) return failure(error.toShape())

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Channel } from '../../../shared/channels'
 import type { InputOf, OutputOf } from '../../../shared/contracts'
+import { affects, readsOf } from '../../../shared/data-changes'
 import { AppError } from '../../../shared/errors'
 import { useApi } from './api-context'
+
+/** Changes in a burst (a check run records every ~250 ms) cost one refresh per this window. */
+const REFRESH_COALESCE_MS = 300
 
 export interface QueryState<T> {
   data: T | undefined
@@ -14,6 +18,8 @@ export interface QueryState<T> {
 /**
  * Calls a read-only channel on mount and whenever its input changes (compared as JSON), keeping the
  * last data while a refresh runs. Answers that arrive after a newer request or unmount are dropped.
+ * When main announces a change of data the answer shows (`data:changed`: the monitor, a check run,
+ * another window, an import), it refreshes quietly, without a loading state.
  */
 export function useQuery<K extends Channel>(
   channel: K,
@@ -24,11 +30,13 @@ export function useQuery<K extends Channel>(
   const [error, setError] = useState<AppError>()
   const [loading, setLoading] = useState(true)
   const [generation, setGeneration] = useState(0)
+  const quiet = useRef(false)
   const inputKey = JSON.stringify(input ?? null)
 
   useEffect(() => {
     let current = true
-    setLoading(true)
+    if (!quiet.current) setLoading(true)
+    quiet.current = false
     const args = (inputKey === 'null' ? [] : [JSON.parse(inputKey)]) as [InputOf<K>]
     client.call(channel, ...args).then(
       (value) => {
@@ -47,6 +55,23 @@ export function useQuery<K extends Channel>(
       current = false
     }
   }, [client, channel, inputKey, generation])
+
+  useEffect(() => {
+    if (readsOf(channel).length === 0) return undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = client.on('data:changed', (change) => {
+      if (timer !== undefined || !affects(change, channel)) return
+      timer = setTimeout(() => {
+        timer = undefined
+        quiet.current = true
+        setGeneration((n) => n + 1)
+      }, REFRESH_COALESCE_MS)
+    })
+    return () => {
+      unsubscribe()
+      if (timer !== undefined) clearTimeout(timer)
+    }
+  }, [client, channel])
 
   const refresh = useCallback(() => setGeneration((n) => n + 1), [])
   return { data, error, loading, refresh }
