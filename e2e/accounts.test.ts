@@ -1,18 +1,9 @@
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 const ids: Record<string, number> = {}
-
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
 
 function db<T>(sql: string, ...params: unknown[]): T[] {
   return app.test.ctx.sqlite.prepare(sql).all(...params) as T[]
@@ -50,9 +41,9 @@ const settle = () =>
 
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
-  const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
+  const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
   ids.p1 = (
-    await call('proxies:create', {
+    await app.call('proxies:create', {
       providerId: acme.id,
       protocol: 'http',
       host: '10.0.0.1',
@@ -167,7 +158,7 @@ describe('Accounts view: accounts', () => {
   })
 
   it('shows the proxy an account goes out through, linked to it', async () => {
-    await call('assignments:auto', {})
+    await app.call('assignments:auto', {})
     await page().reload()
     const link = accountRow('alice_ig').getByRole('link', { name: 'Proxy 10.0.0.1:8001' })
     await link.waitFor()
@@ -255,7 +246,7 @@ describe('Accounts view: accounts', () => {
   })
 
   it('deletes a model without accounts after confirming', async () => {
-    await call('models:create', { name: 'Temp' })
+    await app.call('models:create', { name: 'Temp' })
     await tab(/Models/).click()
     await modelsTable().getByRole('button', { name: 'Delete Temp' }).click()
     const dialog = page().getByRole('dialog', { name: 'Delete model “Temp”?' })
@@ -274,9 +265,7 @@ describe('Accounts view: accounts', () => {
     await settle()
     await page().screenshot({ path: '/tmp/accounts.png', fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page().waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page(), 'dark')
     await settle()
     await page().screenshot({ path: '/tmp/accounts-dark.png', fullPage: true })
     await page().getByRole('button', { name: 'New account' }).click()

@@ -1,32 +1,26 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 const ids: Record<string, number> = {}
 
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
-
 /** Three proxies (9 slots) for eight waiting accounts of three models. */
 async function seed(): Promise<void> {
-  const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
-  const globex = await call('providers:create', { name: 'Globex', monthlyCostPerProxyCents: 800 })
+  const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
+  const globex = await app.call('providers:create', {
+    name: 'Globex',
+    monthlyCostPerProxyCents: 800,
+  })
   for (const [key, providerId, protocol, host, port] of [
     ['p1', acme.id, 'http', '10.0.0.1', 8001],
     ['p2', acme.id, 'http', '10.0.0.2', 8002],
     ['p3', globex.id, 'socks5', '10.0.1.1', 1080],
   ] as const) {
-    ids[key] = (await call('proxies:create', { providerId, protocol, host, port })).id
+    ids[key] = (await app.call('proxies:create', { providerId, protocol, host, port })).id
   }
   for (const name of ['Alice', 'Bella', 'Carla']) {
-    ids[name] = (await call('models:create', { name })).id
+    ids[name] = (await app.call('models:create', { name })).id
   }
   const accounts = [
     ...[1, 2, 3, 4].map((n) => ['Alice', 'instagram', `alice_${n}`] as const),
@@ -35,7 +29,7 @@ async function seed(): Promise<void> {
   ]
   for (const [model, platform, username] of accounts) {
     const modelId = ids[model] as number
-    ids[username] = (await call('accounts:create', { modelId, platform, username })).id
+    ids[username] = (await app.call('accounts:create', { modelId, platform, username })).id
   }
 }
 
@@ -156,7 +150,7 @@ describe('Assignments view', () => {
   it('refuses a manual assignment to a full proxy, in plain words', async () => {
     const { page } = app
     ids.alice_5 = (
-      await call('accounts:create', {
+      await app.call('accounts:create', {
         modelId: ids.Alice as number,
         platform: 'instagram',
         username: 'alice_5',
@@ -251,9 +245,7 @@ describe('Assignments view', () => {
     await settle()
     await page.screenshot({ path: '/tmp/assignments.png', fullPage: true })
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page.waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page, 'dark')
     await settle()
     await page.screenshot({ path: '/tmp/assignments-dark.png', fullPage: true })
     await page.getByRole('button', { name: 'Switch to light theme' }).click()

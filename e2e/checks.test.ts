@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
 import { startJudge, startTarpit, startTinyproxy, type RunningJudge } from '../test/fixtures'
 import type { RunningServer } from '../test/fixtures'
 import { openApp, type OpenedApp } from './support/open-app'
@@ -12,28 +9,25 @@ let tinyproxy: RunningServer
 let tarpit: RunningServer
 const ids: { good: number; bad: number } = { good: 0, bad: 0 }
 
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
-
 beforeAll(async () => {
   judge = await startJudge()
   tinyproxy = await startTinyproxy({ user: 'tester', pass: 'right-pass' })
   tarpit = await startTarpit('silent')
   app = await openApp({ colorScheme: 'dark' })
   app.page.setDefaultTimeout(15_000)
-  await call('settings:set', { judges: [judge.url('/')] })
-  const provider = await call('providers:create', { name: 'Loopback', monthlyCostPerProxyCents: 0 })
+  await app.call('settings:set', { judges: [judge.url('/')] })
+  const provider = await app.call('providers:create', {
+    name: 'Loopback',
+    monthlyCostPerProxyCents: 0,
+  })
   const base = { providerId: provider.id, protocol: 'http' as const, host: '127.0.0.1' }
-  const good = await call('proxies:create', {
+  const good = await app.call('proxies:create', {
     ...base,
     port: tinyproxy.port,
     username: 'tester',
     password: 'right-pass',
   })
-  const bad = await call('proxies:create', {
+  const bad = await app.call('proxies:create', {
     ...base,
     port: tinyproxy.port,
     username: 'intruder',
@@ -66,7 +60,7 @@ describe('proxy tests from the Proxies view', () => {
     await expect(failures.innerText()).resolves.toContain(`127.0.0.1:${tinyproxy.port}`)
     await page.screenshot({ path: '/tmp/checks-finished.png' })
 
-    const checks = await call('proxies:checks', { id: ids.bad, limit: 5 })
+    const checks = await app.call('proxies:checks', { id: ids.bad, limit: 5 })
     expect(checks[0]?.errorCode).toBe('auth_failed')
     expect(judge.requests.length).toBeGreaterThan(0)
   })
@@ -92,8 +86,8 @@ describe('proxy tests from the Proxies view', () => {
 
   it('notifies a monitor alert and lists the failing proxies from ?status=error', async () => {
     const page = app.page
-    await call('settings:set', { failureThreshold: 1 })
-    await call('monitor:runNow', {})
+    await app.call('settings:set', { failureThreshold: 1 })
+    await app.call('monitor:runNow', {})
     const alert = page.getByRole('alert').filter({ hasText: /failing/ })
     await alert.first().waitFor()
     await expect(alert.first().innerText()).resolves.toContain(`127.0.0.1:${tinyproxy.port}`)
@@ -109,15 +103,15 @@ describe('proxy tests from the Proxies view', () => {
   it('picks up a run already going when the view opens, and cancels it', async () => {
     const page = app.page
     // A proxy that never answers keeps the run going until it is cancelled.
-    await call('settings:set', { checkTimeoutMs: 120_000 })
-    const providerId = (await call('providers:list', {}))[0]!.id
-    const silent = await call('proxies:create', {
+    await app.call('settings:set', { checkTimeoutMs: 120_000 })
+    const providerId = (await app.call('providers:list', {}))[0]!.id
+    const silent = await app.call('proxies:create', {
       providerId,
       protocol: 'http',
       host: '127.0.0.1',
       port: tarpit.port,
     })
-    const started = await call('proxies:test', { ids: [silent.id] })
+    const started = await app.call('proxies:test', { ids: [silent.id] })
     expect(started.total).toBe(1)
     await page.reload()
     const panel = page.getByRole('region', { name: 'Test progress' })
@@ -126,7 +120,7 @@ describe('proxy tests from the Proxies view', () => {
     await page.screenshot({ path: '/tmp/checks-running.png' })
     await panel.getByRole('button', { name: 'Cancel test' }).click()
     await panel.getByText('Test cancelled').waitFor()
-    const status = await call('checks:status', {})
+    const status = await app.call('checks:status', {})
     expect(status.run).toBeNull()
   })
 

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
 import type { AnalyticsSummary } from '../src/shared/contracts/analytics'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
+import type { InputOf } from '../src/shared/contracts'
 import { formatCents, formatCount, formatPercent } from '../src/renderer/src/lib/format'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 let summary: AnalyticsSummary
 const DAY = 86_400_000
-
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
 
 const page = () => app.page
 const card = (label: string) => page().getByRole('group', { name: label })
@@ -32,9 +24,12 @@ const settle = () =>
  */
 async function seed(): Promise<void> {
   const now = Date.now()
-  const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 450 })
-  const globex = await call('providers:create', { name: 'Globex', monthlyCostPerProxyCents: 1299 })
-  await call('providers:create', { name: 'Initech', monthlyCostPerProxyCents: 100 })
+  const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 450 })
+  const globex = await app.call('providers:create', {
+    name: 'Globex',
+    monthlyCostPerProxyCents: 1299,
+  })
+  await app.call('providers:create', { name: 'Initech', monthlyCostPerProxyCents: 100 })
   const proxies: InputOf<'proxies:create'>[] = [
     { providerId: acme.id, protocol: 'http', host: '10.0.0.1', port: 8001 },
     {
@@ -55,27 +50,31 @@ async function seed(): Promise<void> {
     { providerId: globex.id, protocol: 'socks5', host: '10.0.1.1', port: 1080, maxAccounts: 5 },
     { providerId: globex.id, protocol: 'socks5', host: '10.0.1.2', port: 1080, status: 'error' },
   ]
-  for (const input of proxies) await call('proxies:create', input)
-  const alice = await call('models:create', { name: 'Alice' })
-  const bella = await call('models:create', { name: 'Bella' })
-  await call('models:create', { name: 'Dora' })
+  for (const input of proxies) await app.call('proxies:create', input)
+  const alice = await app.call('models:create', { name: 'Alice' })
+  const bella = await app.call('models:create', { name: 'Bella' })
+  await app.call('models:create', { name: 'Dora' })
   for (let n = 1; n <= 5; n++) {
-    await call('accounts:create', {
+    await app.call('accounts:create', {
       modelId: alice.id,
       platform: 'instagram',
       username: `alice_${n}`,
     })
   }
   for (let n = 1; n <= 9; n++) {
-    await call('accounts:create', { modelId: bella.id, platform: 'tiktok', username: `bella_${n}` })
+    await app.call('accounts:create', {
+      modelId: bella.id,
+      platform: 'tiktok',
+      username: `bella_${n}`,
+    })
   }
-  await call('assignments:auto', {})
+  await app.call('assignments:auto', {})
 }
 
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
   await seed()
-  summary = (await call('analytics:summary', {})) as AnalyticsSummary
+  summary = (await app.call('analytics:summary', {})) as AnalyticsSummary
   await page().reload()
   await page().getByRole('heading', { name: 'Capacity and costs' }).waitFor()
 })
@@ -177,8 +176,8 @@ describe('Dashboard analytics', () => {
   })
 
   it('follows changes after a refresh', async () => {
-    await call('assignments:release', { accountIds: [1, 2] })
-    const fresh = (await call('analytics:summary', {})) as AnalyticsSummary
+    await app.call('assignments:release', { accountIds: [1, 2] })
+    const fresh = (await app.call('analytics:summary', {})) as AnalyticsSummary
     await page().getByRole('button', { name: 'Refresh dashboard' }).click()
     await expect
       .poll(() => card('Slots used').textContent())
@@ -195,9 +194,7 @@ describe('Dashboard analytics', () => {
     await settle()
     await page().screenshot({ path: '/tmp/dashboard.png', fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page().waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page(), 'dark')
     await settle()
     await page().screenshot({ path: '/tmp/dashboard-dark.png', fullPage: true })
     await page().getByRole('button', { name: 'Switch to light theme' }).click()

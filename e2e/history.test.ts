@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 const ids: Record<string, number> = {}
-
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
 
 function one<T>(sql: string, ...params: unknown[]): T {
   return app.test.ctx.sqlite.prepare(sql).get(...params) as T
@@ -43,30 +34,30 @@ const settle = () =>
 
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
-  const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
+  const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 500 })
   for (const [key, host] of [
     ['p1', '10.0.0.1'],
     ['p2', '10.0.0.2'],
   ] as const) {
     ids[key] = (
-      await call('proxies:create', { providerId: acme.id, protocol: 'http', host, port: 8080 })
+      await app.call('proxies:create', { providerId: acme.id, protocol: 'http', host, port: 8080 })
     ).id
   }
-  ids.Alice = (await call('models:create', { name: 'Alice' })).id
-  ids.Bella = (await call('models:create', { name: 'Bella' })).id
+  ids.Alice = (await app.call('models:create', { name: 'Alice' })).id
+  ids.Bella = (await app.call('models:create', { name: 'Bella' })).id
   for (const [model, username] of [
     ['Alice', 'alice_1'],
     ['Alice', 'alice_2'],
     ['Bella', 'bella_1'],
   ] as const) {
-    const account = await call('accounts:create', {
+    const account = await app.call('accounts:create', {
       modelId: ids[model] as number,
       platform: 'instagram',
       username,
     })
     ids[username] = account.id
   }
-  await call('assignments:auto', {})
+  await app.call('assignments:auto', {})
   // One event from years ago, as an older install would have: only date filters tell it apart.
   app.test.ctx.sqlite
     .prepare(
@@ -180,9 +171,7 @@ describe('History view', () => {
     await settle()
     await page().screenshot({ path: '/tmp/history.png', fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page().waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page(), 'dark')
     await page().getByRole('button', { name: 'Dates' }).click()
     await page().getByRole('dialog').waitFor()
     await settle()

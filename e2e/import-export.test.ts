@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Download, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
 import { openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
-
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
 
 // Good, bad and duplicate lines: 10.0.0.1 is stored already, 10.0.0.2 repeats, two errors.
 const pasted = [
@@ -28,8 +19,8 @@ const pasted = [
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
   app.page.setDefaultTimeout(10_000)
-  const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 300 })
-  await call('proxies:create', {
+  const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 300 })
+  await app.call('proxies:create', {
     providerId: acme.id,
     protocol: 'http',
     host: '10.0.0.1',
@@ -95,7 +86,7 @@ describe('import', () => {
     const table = page.getByRole('table', { name: 'Proxies' })
     await table.getByText('10.0.0.3').first().waitFor()
     await table.getByText('10.0.0.2').first().waitFor()
-    const stored = await call('proxies:list', { page: 1, pageSize: 50 })
+    const stored = await app.call('proxies:list', { page: 1, pageSize: 50 })
     expect(stored.items.map((p) => p.host).sort()).toEqual(['10.0.0.1', '10.0.0.2', '10.0.0.3'])
   })
 })

@@ -2,25 +2,17 @@
 // announces `data:changed`, the open view refreshes on its own. Here the changes come straight
 // through dispatch in the test process, as any other writer's would; nobody touches the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
 import { freePort } from '../test/fixtures'
 import { openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 let providerId: number
 
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
-
 beforeAll(async () => {
   app = await openApp()
   app.page.setDefaultTimeout(10_000)
-  providerId = (await call('providers:create', { name: 'Live', monthlyCostPerProxyCents: 300 })).id
+  providerId = (await app.call('providers:create', { name: 'Live', monthlyCostPerProxyCents: 300 }))
+    .id
 }, 60_000)
 
 afterAll(async () => {
@@ -33,7 +25,7 @@ describe('live updates', () => {
     await page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
     await page.getByText('No proxies yet').waitFor()
 
-    const created = await call('proxies:create', {
+    const created = await app.call('proxies:create', {
       providerId,
       protocol: 'http',
       host: '203.0.113.50',
@@ -42,14 +34,14 @@ describe('live updates', () => {
     const row = page.getByRole('row').filter({ hasText: '203.0.113.50' })
     await row.getByText('Active').waitFor()
 
-    await call('proxies:setStatus', { ids: [created.id], status: 'inactive' })
+    await app.call('proxies:setStatus', { ids: [created.id], status: 'inactive' })
     await row.getByText('Inactive').waitFor()
     expect(app.problems).toEqual([])
   })
 
   it('a check run started elsewhere updates the row when its result is recorded', async () => {
     const page = app.page
-    const dead = await call('proxies:create', {
+    const dead = await app.call('proxies:create', {
       providerId,
       protocol: 'http',
       host: '127.0.0.1',
@@ -77,16 +69,16 @@ describe('live updates', () => {
   it('the Dashboard follows an import committed elsewhere', async () => {
     const page = app.page
     await page.goto(`${app.bridge.url.split('?')[0]}#/`)
-    const idle = (await call('analytics:summary', {})).cost.idleProxies
+    const idle = (await app.call('analytics:summary', {})).cost.idleProxies
     await page
       .getByText(`${idle} ${idle === 1 ? 'proxy holds' : 'proxies hold'} no account`)
       .waitFor()
-    const preview = await call('import:preview', {
+    const preview = await app.call('import:preview', {
       source: 'text',
       text: ['198.51.100.1:8080', '198.51.100.2:8080', '198.51.100.3:8080'].join('\n'),
     })
-    await call('import:commit', { importId: preview.importId, providerId })
-    expect((await call('analytics:summary', {})).cost.idleProxies).toBe(idle + 3)
+    await app.call('import:commit', { importId: preview.importId, providerId })
+    expect((await app.call('analytics:summary', {})).cost.idleProxies).toBe(idle + 3)
     await page.getByText(`${idle + 3} proxies hold no account`).waitFor()
   })
 })

@@ -1,17 +1,8 @@
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
-
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
 
 /** A form input by its label, with or without the required asterisk Mantine appends. */
 function field(scope: Locator, label: string): Locator {
@@ -56,7 +47,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     await form.getByRole('button', { name: 'Add provider' }).click()
     await expect.poll(() => fieldError(field(form, 'Contact email'))).toMatch(/valid email/)
     expect(await fieldError(field(form, 'Website'))).toMatch(/http:\/\/ or https:\/\//)
-    expect((await call('providers:list', {})).length).toBe(0)
+    expect((await app.call('providers:list', {})).length).toBe(0)
 
     await field(form, 'Contact email').fill('ops@northwind.example')
     await field(form, 'Website').fill('https://northwind.example')
@@ -65,7 +56,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     await form.getByRole('button', { name: 'Add provider' }).click()
     await form.waitFor({ state: 'detached' })
     await row('Northwind Mobile').waitFor()
-    const [created] = await call('providers:list', {})
+    const [created] = await app.call('providers:list', {})
     expect(created).toMatchObject({
       name: 'Northwind Mobile',
       monthlyCostPerProxyCents: 1250,
@@ -101,15 +92,15 @@ describe('providers view', { timeout: 90_000 }, () => {
     await form.waitFor({ state: 'detached' })
     await expect.poll(() => row('Northwind Mobile').textContent()).toContain('$9.99')
     expect(await row('Northwind Mobile').textContent()).toContain('Suspended')
-    const [edited] = await call('providers:list', {})
+    const [edited] = await app.call('providers:list', {})
     expect(edited).toMatchObject({ monthlyCostPerProxyCents: 999, status: 'suspended' })
   })
 
   it('shows proxy counts, capacity and spend, and links to the filtered proxies', async () => {
     const { page } = app
-    const acme = await call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 450 })
+    const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 450 })
     for (let i = 1; i <= 3; i++) {
-      await call('proxies:create', {
+      await app.call('proxies:create', {
         providerId: acme.id,
         protocol: 'http',
         host: `192.0.2.${i}`,
@@ -117,11 +108,11 @@ describe('providers view', { timeout: 90_000 }, () => {
         status: i === 3 ? 'error' : 'active',
       })
     }
-    const model = await call('models:create', { name: 'Model B' })
+    const model = await app.call('models:create', { name: 'Model B' })
     for (const username of ['one', 'two']) {
-      await call('accounts:create', { modelId: model.id, platform: 'tiktok', username })
+      await app.call('accounts:create', { modelId: model.id, platform: 'tiktok', username })
     }
-    await call('assignments:auto', {})
+    await app.call('assignments:auto', {})
     await page.reload()
     await row('Acme').waitFor()
     const text = (await row('Acme').textContent()) ?? ''
@@ -146,7 +137,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Delete provider' }).click()
     await dialog.waitFor({ state: 'detached' })
     await row('Northwind Mobile').waitFor({ state: 'detached' })
-    expect((await call('providers:list', {})).map((p) => p.name)).toEqual(['Acme'])
+    expect((await app.call('providers:list', {})).map((p) => p.name)).toEqual(['Acme'])
   })
 
   it('is refused while it has proxies, then deletes them with it when asked', async () => {
@@ -157,7 +148,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     const refusal = dialog.getByRole('alert')
     await refusal.waitFor()
     expect(await refusal.textContent()).toContain('still has 3 proxies')
-    expect((await call('providers:list', {})).length).toBe(1)
+    expect((await app.call('providers:list', {})).length).toBe(1)
 
     await page.screenshot({ path: '/tmp/providers-delete.png', animations: 'disabled' })
     await dialog
@@ -165,21 +156,21 @@ describe('providers view', { timeout: 90_000 }, () => {
       .click()
     await dialog.waitFor({ state: 'detached' })
     await page.getByText('No providers yet').waitFor()
-    expect((await call('proxies:list', {})).total).toBe(0)
-    expect((await call('accounts:list', { assigned: false })).total).toBe(2)
+    expect((await app.call('proxies:list', {})).total).toBe(0)
+    expect((await app.call('accounts:list', { assigned: false })).total).toBe(2)
   })
 
   it('captures the view in both color schemes', async () => {
     const { page } = app
-    const acme = await call('providers:create', {
+    const acme = await app.call('providers:create', {
       name: 'Acme Residential',
       monthlyCostPerProxyCents: 450,
       serviceType: 'residential',
       website: 'https://acme.example',
     })
-    await call('providers:create', { name: 'Byte DC', monthlyCostPerProxyCents: 200 })
+    await app.call('providers:create', { name: 'Byte DC', monthlyCostPerProxyCents: 200 })
     for (let i = 1; i <= 4; i++) {
-      await call('proxies:create', {
+      await app.call('proxies:create', {
         providerId: acme.id,
         protocol: 'socks5',
         host: `198.51.100.${i}`,
@@ -194,9 +185,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     await page.screenshot({ path: '/tmp/provider-form.png', animations: 'disabled' })
     await page.getByRole('button', { name: 'Close provider form' }).click()
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page.waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page, 'dark')
     await page.screenshot({ path: '/tmp/providers-dark.png', animations: 'disabled' })
     await page.getByRole('button', { name: 'Switch to light theme' }).click()
   })

@@ -1,9 +1,6 @@
 import type { Locator, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../src/main/ipc/dispatch'
-import type { Channel } from '../src/shared/channels'
-import type { InputOf, OutputOf } from '../src/shared/contracts'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
 const listBodies: string[] = []
@@ -11,28 +8,22 @@ const listRequests: Record<string, unknown>[] = []
 const lastListRequest = () => listRequests.at(-1)
 const day = 86_400_000
 
-async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await dispatch(app.test.ctx, channel, input)
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value as OutputOf<K>
-}
-
 const protocols = ['http', 'https', 'socks4', 'socks5'] as const
 const countries = ['DE', 'GB', 'US'] as const
 
 /** 120 proxies: 80 from Acme, 40 from Byte; every 10th inactive, every 15th error; 6 accounts on 1–2. */
 async function seed() {
-  const acme = await call('providers:create', {
+  const acme = await app.call('providers:create', {
     name: 'Acme Residential',
     monthlyCostPerProxyCents: 450,
   })
-  const byte = await call('providers:create', {
+  const byte = await app.call('providers:create', {
     name: 'Byte Datacenter',
     monthlyCostPerProxyCents: 200,
   })
   for (let i = 1; i <= 120; i++) {
     const withUser = i % 2 === 0
-    await call('proxies:create', {
+    await app.call('proxies:create', {
       providerId: i <= 80 ? acme.id : byte.id,
       protocol: protocols[i % 4] as (typeof protocols)[number],
       remoteDns: i % 8 === 3,
@@ -47,11 +38,15 @@ async function seed() {
       expiresAt: i === 5 ? Date.now() + 3 * day : i === 6 ? Date.now() + 40 * day : null,
     })
   }
-  const model = await call('models:create', { name: 'Model A' })
+  const model = await app.call('models:create', { name: 'Model A' })
   for (let n = 1; n <= 6; n++) {
-    await call('accounts:create', { modelId: model.id, platform: 'instagram', username: `acc${n}` })
+    await app.call('accounts:create', {
+      modelId: model.id,
+      platform: 'instagram',
+      username: `acc${n}`,
+    })
   }
-  await call('assignments:auto', {})
+  await app.call('assignments:auto', {})
   return { acme, byte }
 }
 
@@ -242,7 +237,7 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await page.getByRole('status').filter({ hasText: 'Proxy added' }).waitFor()
     await waitForCount('121')
 
-    const found = await call('proxies:list', { search: 'gate.example.net' })
+    const found = await app.call('proxies:list', { search: 'gate.example.net' })
     expect(found.total).toBe(1)
     const created = found.items[0]!
     expect(created).toMatchObject({
@@ -257,7 +252,7 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
       country: 'NL',
       providerId: providers.byte.id,
     })
-    expect((await call('proxies:revealPassword', { id: created.id })).password).toBe('hunter2')
+    expect((await app.call('proxies:revealPassword', { id: created.id })).password).toBe('hunter2')
   })
 
   it('edits a proxy and clears its password', async () => {
@@ -273,7 +268,7 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await field(form, 'Max accounts').fill('4')
     await form.getByRole('button', { name: 'Save proxy' }).click()
     await form.waitFor({ state: 'detached' })
-    const [edited] = (await call('proxies:list', { search: 'gate.example.net' })).items
+    const [edited] = (await app.call('proxies:list', { search: 'gate.example.net' })).items
     expect(edited).toMatchObject({
       hasPassword: false,
       notes: 'Moved to the new rack',
@@ -311,7 +306,7 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await toolbar.getByRole('button', { name: 'Set status' }).click()
     await page.getByRole('menuitem', { name: 'Set status inactive' }).click()
     await page.getByRole('status').filter({ hasText: 'Status changed' }).waitFor()
-    const inactive = await call('proxies:list', { status: 'inactive', search: '10.0.0.1' })
+    const inactive = await app.call('proxies:list', { status: 'inactive', search: '10.0.0.1' })
     const hosts = inactive.items.map((p) => p.host)
     expect(hosts).toEqual(expect.arrayContaining(['10.0.0.11', '10.0.0.12', '10.0.0.13']))
     await expect.poll(() => row('10.0.0.12:8012').textContent()).toContain('Inactive')
@@ -326,7 +321,7 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Delete proxy' }).click()
     await dialog.waitFor({ state: 'detached' })
     await waitForCount('120')
-    const waiting = await call('accounts:list', { assigned: false })
+    const waiting = await app.call('accounts:list', { assigned: false })
     expect(waiting.total).toBe(3)
   })
 
@@ -345,16 +340,14 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Delete 2 proxies' }).click()
     await dialog.waitFor({ state: 'detached' })
     await waitForCount('118')
-    expect((await call('accounts:list', { assigned: false })).total).toBe(6)
+    expect((await app.call('accounts:list', { assigned: false })).total).toBe(6)
   })
 
   it('captures the view in both color schemes', async () => {
     const { page } = app
     await page.screenshot({ path: '/tmp/proxies.png', animations: 'disabled' })
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
-    await page.waitForFunction(
-      `document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'`,
-    )
+    await colorSchemeApplied(page, 'dark')
     await page.getByRole('button', { name: 'Details of 10.0.0.5:8005' }).click()
     await page.getByRole('table', { name: 'Proxy facts' }).waitFor()
     await page.screenshot({ path: '/tmp/proxies-dark.png', animations: 'disabled' })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getAppInfo } from '../src/main/services/app-info'
 import { readSettings } from '../src/main/services/settings'
 import { defaultSettings } from '../src/shared/settings'
-import { openApp, type OpenedApp } from './support/open-app'
+import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 const navItems = [
   'Dashboard',
@@ -32,7 +32,7 @@ function colorScheme(): Promise<string | null> {
 }
 
 function waitForColorScheme(scheme: 'light' | 'dark') {
-  return app.page.waitForFunction(`${schemeExpression} === ${JSON.stringify(scheme)}`)
+  return colorSchemeApplied(app.page, scheme)
 }
 
 /** Another bridge client (a second window, a script) changing settings through the API. */
@@ -174,9 +174,7 @@ describe('application shell over the HTTP bridge', () => {
 
     await callBridge('settings:set', { theme: 'dark', checkRetentionPerProxy: 77 })
     await waitForColorScheme('dark')
-    await page.waitForFunction(
-      `document.querySelector('[id="${await retention.getAttribute('id')}"]').value === '77'`,
-    )
+    await expect.poll(() => retention.inputValue(), { timeout: 10_000 }).toBe('77')
 
     await callBridge('settings:set', { theme: 'light' })
     await waitForColorScheme('light')

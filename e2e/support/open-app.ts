@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { dispatch } from '../../src/main/ipc/dispatch'
 import { startBridge, type RunningBridge } from '../../src/main/ipc/http-bridge'
+import type { Channel } from '../../src/shared/channels'
+import type { InputOf, OutputOf } from '../../src/shared/contracts'
 import { createTestContext, type TestContext } from '../../test/support/context'
 
 export const rendererDir = resolve('out/renderer')
@@ -24,6 +27,11 @@ export interface OpenedApp {
   page: Page
   /** Console errors and uncaught page errors seen so far (CSP violations land here too). */
   problems: string[]
+  /**
+   * Calls a channel through the real dispatch from the test process, as another window or a
+   * background job would (seeding, changes behind the page); an error envelope throws.
+   */
+  call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>
   close(): Promise<void>
 }
 
@@ -65,11 +73,28 @@ export async function openApp(
     await closeApp(opened)
     throw error
   }
-  return { ...(opened as Omit<OpenedApp, 'close'>), close: () => closeApp(opened) }
+  const ctx = test.ctx
+  return {
+    ...(opened as Omit<OpenedApp, 'close' | 'call'>),
+    async call(channel, input) {
+      const envelope = await dispatch(ctx, channel, input)
+      if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
+      return envelope.value as OutputOf<typeof channel>
+    },
+    close: () => closeApp(opened),
+  }
 }
 
 async function closeApp(opened: Partial<OpenedApp>): Promise<void> {
   await opened.browser?.close()
   await opened.bridge?.close()
   await opened.test?.dispose()
+}
+
+/**
+ * Resolves once Mantine has applied `scheme` to the document. A selector wait: a string predicate
+ * for waitForFunction would be eval'd in the page when it has to poll, which the CSP forbids.
+ */
+export function colorSchemeApplied(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  return page.locator(`html[data-mantine-color-scheme="${scheme}"]`).waitFor({ state: 'attached' })
 }
