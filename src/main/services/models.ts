@@ -3,6 +3,7 @@ import type { ModelCreateInput, ModelUpdateInput } from '../../shared/contracts/
 import { AppError } from '../../shared/errors'
 import type { ModelStatus } from '../../shared/domain'
 import {
+  patchRow,
   inTransaction,
   statusAndNameWhere,
   notFound,
@@ -91,18 +92,11 @@ export function updateModel(ctx: ServiceContext, input: ModelUpdateInput): Model
   inTransaction(ctx, () => {
     getModelRow(ctx, input.id)
     if (input.name !== undefined) assertNameFree(ctx, input.name, input.id)
-    const sets = ['updated_at = ?']
-    const params: unknown[] = [ctx.clock.now()]
-    for (const [column, value] of [
+    patchRow(ctx, 'models', input.id, [
       ['name', input.name],
       ['notes', input.notes],
       ['status', input.status],
-    ] as const) {
-      if (value === undefined) continue
-      sets.push(`${column} = ?`)
-      params.push(value)
-    }
-    stmt(ctx.sqlite, `UPDATE models SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id)
+    ])
   })
   return toModelDto(getModelRow(ctx, input.id))
 }

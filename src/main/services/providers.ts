@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors'
 import { proxyStatuses, type ProviderStatus, type ProxyStatus } from '../../shared/domain'
 import { listProxies, removeProxies } from './proxies'
 import {
+  patchRow,
   inTransaction,
   statusAndNameWhere,
   notFound,
@@ -134,9 +135,7 @@ export function updateProvider(ctx: ServiceContext, input: ProviderUpdateInput):
   inTransaction(ctx, () => {
     getProvider(ctx, input.id)
     if (input.name !== undefined) assertNameFree(ctx, input.name, input.id)
-    const sets = ['updated_at = ?']
-    const params: unknown[] = [ctx.clock.now()]
-    for (const [column, value] of [
+    patchRow(ctx, 'proxy_providers', input.id, [
       ['name', input.name],
       ['monthly_cost_per_proxy_cents', input.monthlyCostPerProxyCents],
       ['contact_email', input.contactEmail],
@@ -144,15 +143,7 @@ export function updateProvider(ctx: ServiceContext, input: ProviderUpdateInput):
       ['service_type', input.serviceType],
       ['status', input.status],
       ['notes', input.notes],
-    ] as const) {
-      if (value === undefined) continue
-      sets.push(`${column} = ?`)
-      params.push(value)
-    }
-    stmt(ctx.sqlite, `UPDATE proxy_providers SET ${sets.join(', ')} WHERE id = ?`).run(
-      ...params,
-      input.id,
-    )
+    ])
   })
   return getProvider(ctx, input.id)
 }

@@ -28,6 +28,30 @@ export function stmt(sqlite: Database.Database, sql: string): Statement {
   return prepared
 }
 
+/** Tables an edit form patches; a fixed list, since the name is written into the SQL text. */
+type PatchedTable = 'proxy_providers' | 'proxies' | 'models' | 'accounts'
+
+/**
+ * One UPDATE of row `id` for the columns a patch sets: a column whose value is undefined keeps
+ * what is stored; `updated_at` always moves. Column names come from the services' own constants,
+ * never from input; values are bound.
+ */
+export function patchRow(
+  ctx: Pick<ServiceContext, 'sqlite' | 'clock'>,
+  table: PatchedTable,
+  id: number,
+  columns: readonly (readonly [column: string, value: unknown])[],
+): void {
+  const sets = ['updated_at = ?']
+  const params: unknown[] = [ctx.clock.now()]
+  for (const [column, value] of columns) {
+    if (value === undefined) continue
+    sets.push(`${column} = ?`)
+    params.push(value)
+  }
+  stmt(ctx.sqlite, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id)
+}
+
 /**
  * Runs fn in one transaction (a savepoint when the caller already holds one, so services compose
  * inside an importer's or monitor's outer transaction). A constraint the database caught leaves as

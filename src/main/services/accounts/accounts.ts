@@ -4,7 +4,14 @@ import { AppError } from '../../../shared/errors'
 import type { AccountStatus, HistoryActor, HistoryReason } from '../../../shared/domain'
 import { releaseAccount } from '../assignment/moves'
 import { getAccountRuleRow } from '../assignment/rules'
-import { inTransaction, missingIds, notFound, stmt, type ServiceContext } from '../service-context'
+import {
+  inTransaction,
+  missingIds,
+  notFound,
+  patchRow,
+  stmt,
+  type ServiceContext,
+} from '../service-context'
 import { getAccount } from './account-queries'
 
 /** Accounts are created unassigned; `assignments:*` put them on proxies. */
@@ -65,19 +72,13 @@ export function updateAccount(ctx: ServiceContext, input: AccountUpdateInput): A
         releaseAccount(ctx, account, { reason: 'manual', actor: 'operator' })
       }
     }
-    const sets: string[] = ['status = ?', 'updated_at = ?']
-    const params: unknown[] = [status, ctx.clock.now()]
-    for (const [column, value] of [
+    patchRow(ctx, 'accounts', input.id, [
+      ['status', status],
       ['model_id', input.modelId],
       ['platform', input.platform],
       ['username', input.username],
       ['notes', input.notes],
-    ] as const) {
-      if (value === undefined) continue
-      sets.push(`${column} = ?`)
-      params.push(value)
-    }
-    stmt(ctx.sqlite, `UPDATE accounts SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id)
+    ])
   })
   return getAccount(ctx, input.id)
 }

@@ -2,6 +2,7 @@ import type { ProxyDto } from '../../../shared/contracts/dto'
 import type { ProxyCreateInput, ProxyUpdateInput } from '../../../shared/contracts/proxies'
 import { AppError } from '../../../shared/errors'
 import {
+  patchRow,
   endpointLabel,
   inTransaction,
   missingIds,
@@ -132,25 +133,15 @@ export function updateProxy(ctx: ServiceContext, input: ProxyUpdateInput): Proxy
         { proxyId: input.id, accountCount: current.account_count },
       )
     }
-    const sets: string[] = []
-    const params: unknown[] = []
-    for (const [field, column] of Object.entries(plainColumns)) {
-      const value = input[field as keyof typeof plainColumns]
-      if (value === undefined) continue
-      sets.push(`${column} = ?`)
-      params.push(
-        typeof value === 'boolean'
-          ? value
-            ? 1
-            : 0
-          : Array.isArray(value)
-            ? JSON.stringify(value)
-            : value,
-      )
-    }
-    sets.push('updated_at = ?')
-    params.push(ctx.clock.now())
-    stmt(ctx.sqlite, `UPDATE proxies SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id)
+    patchRow(
+      ctx,
+      'proxies',
+      input.id,
+      Object.entries(plainColumns).map(([field, column]) => {
+        const value = input[field as keyof typeof plainColumns]
+        return [column, typeof value === 'boolean' ? Number(value) : storedValue(value)] as const
+      }),
+    )
     // '' means "leave it as it is": the edit form shows an empty field, never the password.
     if (input.password === null) {
       stmt(ctx.sqlite, 'UPDATE proxies SET password_encrypted = NULL WHERE id = ?').run(input.id)
@@ -196,4 +187,9 @@ function assertEndpointFree(
     `Proxy ${clash.id} already uses ${protocol}://${endpointLabel(host, port)}${who}.`,
     { constraint: 'proxies_endpoint_unique', existingId: clash.id, rowIndex },
   )
+}
+
+/** Arrays (tags) are stored as JSON text; undefined stays undefined (the column is kept). */
+function storedValue(value: unknown): unknown {
+  return Array.isArray(value) ? JSON.stringify(value) : value
 }
