@@ -1,15 +1,10 @@
-/** Outcome classes of one check (DESIGN §3). `judge_failed`: the judge, not the proxy, failed. */
-export const checkErrorCodes = [
-  'ok',
-  'timeout',
-  'refused',
-  'dns_failed',
-  'auth_failed',
-  'tls_failed',
-  'protocol_error',
-  'judge_failed',
-  'bad_response',
-] as const
+import { checkErrorCodes as failureCodes } from '../../shared/domain'
+
+/**
+ * Outcome classes of one check (DESIGN §3): `ok` or one of the stored failure codes.
+ * `judge_failed`: the judge, not the proxy, failed.
+ */
+export const checkErrorCodes = ['ok', ...failureCodes] as const
 
 export type CheckErrorCode = (typeof checkErrorCodes)[number]
 
