@@ -17,6 +17,11 @@ export const settingsShape = {
     .min(1)
     .max(10),
   checkRetentionPerProxy: z.number().int().min(1).max(10_000),
+  /**
+   * When a proxy reaches no judge, ask the judges directly (this computer's own address) to tell a
+   * dead proxy upstream from dead judges; off, such checks stay `judge_failed`.
+   */
+  askJudgesDirectly: z.boolean(),
 }
 
 export const settingsSchema = z.object(settingsShape).strict()
@@ -36,4 +41,5 @@ export const defaultSettings: Settings = {
   failoverEnabled: false,
   judges: ['https://api.ipify.org?format=json', 'https://ifconfig.co/json'],
   checkRetentionPerProxy: 50,
+  askJudgesDirectly: true,
 }

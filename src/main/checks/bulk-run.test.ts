@@ -180,6 +180,30 @@ describe('proxies:test', () => {
     }
   })
 
+  it('fails a proxy whose upstream is dead while the judge is up, unless told not to ask it directly', async () => {
+    const gateway = await startTinyproxy({
+      user: USER,
+      pass: PASS,
+      upstream: `127.0.0.1:${await freePort()}`,
+    }).then(servers.add)
+    const id = await proxy({ protocol: 'http', port: gateway.port, username: USER, password: PASS })
+    await f.settings({ failureThreshold: 1, askJudgesDirectly: false })
+    try {
+      const quiet = await f.call('proxies:test', { ids: [id] })
+      expect(await f.finished(quiet.runId)).toMatchObject({ judgeFailed: 1, failed: 0 })
+      expect(f.proxyRow(id)).toMatchObject({ status: 'active', last_error_code: 'judge_failed' })
+
+      await f.settings({ askJudgesDirectly: true })
+      const asked = await f.call('proxies:test', { ids: [id] })
+      expect(await f.finished(asked.runId)).toMatchObject({ judgeFailed: 0, failed: 1 })
+      expect(f.proxyRow(id)).toMatchObject({ status: 'error', last_error_code: 'bad_response' })
+      expect(f.proxyRow(id).last_error_message).toContain('answers when asked directly')
+    } finally {
+      await f.settings({ failureThreshold: 2 })
+      await f.call('proxies:remove', { ids: [id] })
+    }
+  })
+
   it('notes an exit IP change on a sticky proxy and says nothing for a rotating one', async () => {
     const sticky = await proxy({
       protocol: 'socks4',

@@ -12,6 +12,7 @@ export interface RunSettings extends RecordPolicy {
   concurrency: number
   timeoutMs: number
   judges: readonly string[]
+  askJudgesDirectly: boolean
 }
 
 export interface RunDeps extends Pick<ServiceContext, 'sqlite' | 'vault' | 'clock'> {
@@ -140,6 +141,7 @@ export function startCheckRun(
       const result = await deps.checker.check(opened, {
         timeoutMs: settings.timeoutMs,
         judges: settings.judges,
+        askJudgesDirectly: settings.askJudgesDirectly,
         signal,
       })
       if (signal.aborted) break // ended by the cancel, not by the proxy: say nothing about it

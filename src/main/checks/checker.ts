@@ -227,7 +227,8 @@ async function runJudges(
   const summary = run.attempts.map((attempt) => `${attempt.judge}: ${attempt.errorMessage}`)
   // Leave the deadline timer a moment to answer if the probe cannot finish in time.
   const budget = context.deadlineAt - performance.now() - PROBE_MARGIN_MS
-  if (!run.over && (await probe(unreached, { keyword: custom?.keyword, bodyLimit }, budget))) {
+  const ask = options.askJudgesDirectly !== false && !run.over
+  if (ask && (await probe(unreached, { keyword: custom?.keyword, bodyLimit }, budget))) {
     return {
       code: 'bad_response',
       message:

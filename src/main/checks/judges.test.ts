@@ -146,6 +146,17 @@ describe('a proxy that reaches nothing while the judges are up', () => {
     expect(server().requests.filter((request) => request.path === marker)).toHaveLength(1)
   })
 
+  it('stays judge_failed without asking anyone when told not to ask the judges directly', async () => {
+    const marker = `/?not-asked=${Date.now()}`
+    const result = await createChecker({ ca: testPki().ca }).check(at('http', deadGateway), {
+      timeoutMs: 10_000,
+      judges: [judge.url(marker)],
+      askJudgesDirectly: false,
+    })
+    expect(result).toMatchObject({ ok: false, errorCode: 'judge_failed' })
+    expect(judge.requests.filter((request) => request.path === marker)).toHaveLength(0)
+  })
+
   it('stays judge_failed when the judges do not answer directly either', async () => {
     const result = await createChecker({ ca: testPki().ca }).check(at('http', deadGateway), {
       timeoutMs: 10_000,

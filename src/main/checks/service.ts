@@ -125,6 +125,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         concurrency: settings.checkConcurrency,
         timeoutMs: settings.checkTimeoutMs,
         judges: settings.judges,
+        askJudgesDirectly: settings.askJudgesDirectly,
         retention: settings.checkRetentionPerProxy,
         failureThreshold: settings.failureThreshold,
       },

@@ -35,6 +35,11 @@ export interface CheckOptions {
   timeoutMs: number
   /** IP-echo URLs tried in order; the next one only when the previous failed on the judge's side. */
   judges: readonly string[]
+  /**
+   * When every judge failed only because the proxy could not reach it, ask those judges directly
+   * (judge-probe.ts); one that answers makes the result the proxy's failure. Default true.
+   */
+  askJudgesDirectly?: boolean
   /** Replaces the judges: fetch this URL through the proxy and look for the keyword. */
   custom?: CustomCheck
   /** Response bytes read at most: 64 KiB for judges, 1 MiB for custom checks unless set. */

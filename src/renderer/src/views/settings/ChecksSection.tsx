@@ -1,4 +1,4 @@
-import { NumberInput, Textarea } from '@mantine/core'
+import { NumberInput, Switch, Textarea } from '@mantine/core'
 import type { SectionProps } from './field-props'
 import { SettingsSection } from './SettingsSection'
 
@@ -54,6 +54,13 @@ export function ChecksSection({ values, errors, onChange }: SectionProps) {
         value={values.checkRetentionPerProxy}
         error={errors.checkRetentionPerProxy}
         onChange={(value) => onChange('checkRetentionPerProxy', value)}
+      />
+      <Switch
+        label="Ask the judges directly when a proxy reaches none"
+        description="Tells a proxy whose own connection is down (a failure) from judges that are down (not counted). The judges then see this computer's address."
+        checked={values.askJudgesDirectly}
+        error={errors.askJudgesDirectly}
+        onChange={(event) => onChange('askJudgesDirectly', event.currentTarget.checked)}
       />
     </SettingsSection>
   )

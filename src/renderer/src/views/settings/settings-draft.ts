@@ -11,6 +11,7 @@ export interface FormValues {
   monitorIntervalMinutes: number | string
   failureThreshold: number | string
   failoverEnabled: boolean
+  askJudgesDirectly: boolean
 }
 
 export type FieldName = keyof FormValues
@@ -80,6 +81,7 @@ const fieldNames: readonly FieldName[] = [
   'monitorIntervalMinutes',
   'failureThreshold',
   'failoverEnabled',
+  'askJudgesDirectly',
 ]
 
 function isField(name: string): name is FieldName {
