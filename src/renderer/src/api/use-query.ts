@@ -5,8 +5,15 @@ import { affects, readsOf } from '../../../shared/data-changes'
 import { AppError } from '../../../shared/errors'
 import { useApi } from './api-context'
 
-/** Changes in a burst (a check run records every ~250 ms) cost one refresh per this window. */
-const REFRESH_COALESCE_MS = 300
+/**
+ * Changes in a burst (a check run records every ~250 ms) cost one refresh per window: at least
+ * 300 ms, and ten times what the last answer took, so a heavy read (the dashboard's analytics
+ * take ~0.1 s at 100,000 proxies) spends at most ~10% of main's time on refreshes during a run.
+ * Capped, since an answer that waited for an import to finish says nothing about its real cost.
+ */
+const REFRESH_MIN_MS = 300
+const REFRESH_MAX_MS = 5_000
+const REFRESH_COST_FACTOR = 10
 
 export interface QueryState<T> {
   data: T | undefined
@@ -31,6 +38,7 @@ export function useQuery<K extends Channel>(
   const [loading, setLoading] = useState(true)
   const [generation, setGeneration] = useState(0)
   const quiet = useRef(false)
+  const cost = useRef(0)
   const inputKey = JSON.stringify(input ?? null)
 
   useEffect(() => {
@@ -38,8 +46,10 @@ export function useQuery<K extends Channel>(
     if (!quiet.current) setLoading(true)
     quiet.current = false
     const args = (inputKey === 'null' ? [] : [JSON.parse(inputKey)]) as [InputOf<K>]
+    const started = performance.now()
     client.call(channel, ...args).then(
       (value) => {
+        cost.current = performance.now() - started
         if (!current) return
         setData(value)
         setError(undefined)
@@ -61,11 +71,15 @@ export function useQuery<K extends Channel>(
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = client.on('data:changed', (change) => {
       if (timer !== undefined || !affects(change, channel)) return
+      const wait = Math.min(
+        REFRESH_MAX_MS,
+        Math.max(REFRESH_MIN_MS, cost.current * REFRESH_COST_FACTOR),
+      )
       timer = setTimeout(() => {
         timer = undefined
         quiet.current = true
         setGeneration((n) => n + 1)
-      }, REFRESH_COALESCE_MS)
+      }, wait)
     })
     return () => {
       unsubscribe()
