@@ -143,6 +143,7 @@ describe('health monitor rounds', () => {
     const otherModel = await good(3)
     await account(modelB, otherModel) // serves model B: cannot take model A's accounts
 
+    const changesBefore = f.events('data:changed').length
     const round = await f.ctx.checks.monitor.runRound()
     expect(f.proxyRow(failing).status).toBe('error')
     const alert = round.alert
@@ -169,6 +170,10 @@ describe('health monitor rounds', () => {
     expect((await f.call('accounts:get', { id: stranded })).proxyId).toBe(failing)
     expect(history(stranded)).toHaveLength(1)
     expect(f.alerts).toHaveLength(1)
+    // Open account and assignment views hear about the moves.
+    expect(f.events('data:changed').slice(changesBefore)).toContainEqual({
+      kinds: ['accounts', 'proxies', 'history'],
+    })
   })
 
   it('leaves accounts in place with failover off and says so', async () => {
