@@ -1,5 +1,6 @@
-import { NumberInput, Switch, Textarea } from '@mantine/core'
+import { NumberInput, Textarea } from '@mantine/core'
 import type { SectionProps } from './field-props'
+import { SettingSwitch } from './SettingSwitch'
 import { SettingsSection } from './SettingsSection'
 
 // clampBehavior "none": out-of-range numbers go to main, whose schema is the one judge of validity.
@@ -55,12 +56,13 @@ export function ChecksSection({ values, errors, onChange }: SectionProps) {
         error={errors.checkRetentionPerProxy}
         onChange={(value) => onChange('checkRetentionPerProxy', value)}
       />
-      <Switch
+      <SettingSwitch
+        field="askJudgesDirectly"
         label="Ask the judges directly when a proxy reaches none"
         description="Tells a proxy whose own connection is down (a failure) from judges that are down (not counted). The judges then see this computer's address."
-        checked={values.askJudgesDirectly}
-        error={errors.askJudgesDirectly}
-        onChange={(event) => onChange('askJudgesDirectly', event.currentTarget.checked)}
+        values={values}
+        errors={errors}
+        onChange={onChange}
       />
     </SettingsSection>
   )

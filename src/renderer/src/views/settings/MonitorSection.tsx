@@ -1,16 +1,18 @@
-import { NumberInput, Switch } from '@mantine/core'
+import { NumberInput } from '@mantine/core'
 import type { SectionProps } from './field-props'
 import { SettingsSection } from './SettingsSection'
+import { SettingSwitch } from './SettingSwitch'
 
 export function MonitorSection({ values, errors, onChange }: SectionProps) {
   return (
     <SettingsSection title="Health monitor">
-      <Switch
+      <SettingSwitch
+        field="monitorEnabled"
         label="Monitor proxies in the background"
         description="Re-check every proxy on a schedule and raise a notification when one changes state."
-        checked={values.monitorEnabled}
-        error={errors.monitorEnabled}
-        onChange={(event) => onChange('monitorEnabled', event.currentTarget.checked)}
+        values={values}
+        errors={errors}
+        onChange={onChange}
       />
       <NumberInput
         label="Monitor interval"
@@ -37,12 +39,13 @@ export function MonitorSection({ values, errors, onChange }: SectionProps) {
         error={errors.failureThreshold}
         onChange={(value) => onChange('failureThreshold', value)}
       />
-      <Switch
+      <SettingSwitch
+        field="failoverEnabled"
         label="Fail over automatically"
         description="When a proxy goes to error, move its accounts to a healthy proxy for the same model."
-        checked={values.failoverEnabled}
-        error={errors.failoverEnabled}
-        onChange={(event) => onChange('failoverEnabled', event.currentTarget.checked)}
+        values={values}
+        errors={errors}
+        onChange={onChange}
       />
     </SettingsSection>
   )
