@@ -77,6 +77,21 @@ describe('settings', () => {
     expect(await dispatch(test.ctx, 'settings:get', {})).toEqual(before)
   })
 
+  it('takes askJudgesDirectly as a boolean only, and stores nothing else', async () => {
+    const before = test.ctx.sqlite.serialize()
+    for (const value of ['yes', 1, null]) {
+      const bad = await dispatch(test.ctx, 'settings:set', { askJudgesDirectly: value })
+      expect(bad.ok).toBe(false)
+      if (bad.ok) return
+      expect(bad.error.code).toBe('VALIDATION')
+      expect(bad.error.message).toContain('askJudgesDirectly')
+    }
+    expect(test.ctx.sqlite.serialize().equals(before)).toBe(true)
+    const off = await dispatch(test.ctx, 'settings:set', { askJudgesDirectly: false })
+    expect(off).toMatchObject({ ok: true, value: { askJudgesDirectly: false } })
+    await dispatch(test.ctx, 'settings:set', { askJudgesDirectly: true })
+  })
+
   it('rejects an empty patch and unknown keys', async () => {
     for (const input of [{}, { colour: 'red' }]) {
       const envelope = await dispatch(test.ctx, 'settings:set', input)
