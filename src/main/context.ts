@@ -5,7 +5,7 @@ import { openDatabase, type OpenedDatabase } from './db/connection'
 import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
 import { createEventBus, type EventBus } from './events'
 import { systemClock, type Clock } from './clock'
-import type { FileDialogs } from './services/io/file-dialogs'
+import type { FileDialogs } from './services/transfer/file-dialogs'
 import { createCheckService, type CheckService, type CheckServiceOptions } from './checks/service'
 
 export const DB_FILE_NAME = 'proxydeck.sqlite'

@@ -2,7 +2,7 @@ import type { ProxyProtocol } from './domain'
 
 /*
  * The import/export vocabulary both sides of the boundary use: the reasons a line is refused, the
- * txt line shapes, and the masked proxy a preview shows. `src/main/io/types.ts` re-exports these,
+ * txt line shapes, and the masked proxy a preview shows. `src/main/formats/types.ts` re-exports these,
  * so the parsers and the renderer cannot drift apart.
  */
 

@@ -11,7 +11,7 @@ import {
   type RunningServer,
   type RunningTarpit,
 } from '../../../test/fixtures'
-import { createChecksFixture, type ChecksFixture } from './checks-test-support'
+import { createChecksFixture, type ChecksFixture } from '../../../test/support/checks'
 
 // Real proxies on loopback, stored through proxies:create (passwords sealed by the real vault),
 // tested through proxies:test; everything read back through the database and the contracts.

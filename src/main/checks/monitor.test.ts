@@ -7,7 +7,7 @@ import {
   type RunningJudge,
   type RunningServer,
 } from '../../../test/fixtures'
-import { createChecksFixture, type ChecksFixture } from './checks-test-support'
+import { createChecksFixture, type ChecksFixture } from '../../../test/support/checks'
 import type { Timers } from './monitor'
 
 // An open tinyproxy: it ignores credentials, so session usernames keep the stored endpoints

@@ -7,7 +7,7 @@ import {
   type RunningJudge,
   type RunningTarpit,
 } from '../../../test/fixtures'
-import { createChecksFixture, type ChecksFixture } from './checks-test-support'
+import { createChecksFixture, type ChecksFixture } from '../../../test/support/checks'
 
 // The judge fixture doubles as the provider's rotation API: `/status/<code>` answers that code
 // and every request is recorded.

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
-import type { FileDialogs } from '../services/io'
+import type { FileDialogs } from '../services/transfer'
 
 export function createFileDialogs(parentWindow: () => BrowserWindow | null): FileDialogs {
   const parent = () => {

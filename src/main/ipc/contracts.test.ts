@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channels } from '../../shared/channels'
-import { contracts } from '../../shared/contracts'
 import { defaultSettings } from '../../shared/settings'
 import { createTestContext, type TestContext } from '../../../test/support/context'
 import { dispatch } from './dispatch'
@@ -19,12 +18,6 @@ afterAll(async () => {
 const malformed: unknown[] = ['text', 42, true, null, [], { __unexpected: 1 }]
 
 describe('contracts', () => {
-  it('every channel has a contract named after it', () => {
-    expect(Object.keys(contracts).sort()).toEqual([...channels].sort())
-    for (const channel of channels) expect(contracts[channel].channel).toBe(channel)
-    for (const channel of channels) expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
-  })
-
   it.each([...channels])(
     '%s rejects malformed input and leaves the DB unchanged',
     async (channel) => {

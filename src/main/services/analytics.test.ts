@@ -3,7 +3,7 @@ import type { AnalyticsSummary } from '../../shared/contracts/analytics'
 import { dispatch } from '../ipc/dispatch'
 import { assignAccount } from './assignment/moves'
 import { setProxiesStatus } from './proxies'
-import { createFixture, type Fixture } from './test-fixtures'
+import { createFixture, type Fixture } from '../../../test/support/fixture'
 
 let f: Fixture
 

@@ -5,7 +5,7 @@ import { dispatch } from '../ipc/dispatch'
 import { setAccountsStatus } from './accounts/accounts'
 import { assignAccount, reassignAccount } from './assignment/moves'
 import { removeProxies } from './proxies'
-import { createFixture, type Fixture } from './test-fixtures'
+import { createFixture, type Fixture } from '../../../test/support/fixture'
 
 let f: Fixture
 let proxies: number[]

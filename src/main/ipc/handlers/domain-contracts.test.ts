@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channels, type Channel } from '../../../shared/channels'
 import { assignAccount } from '../../services/assignment/moves'
-import { createFixture, type Fixture } from '../../services/test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 import { dispatch } from '../dispatch'
 
 /*

@@ -1,23 +1,32 @@
 import type { HandlerMap } from '../handler'
 import { accountHandlers } from './accounts'
+import { analyticsHandlers } from './analytics'
 import { appHandlers } from './app'
 import { assignmentHandlers } from './assignments'
 import { checkHandlers } from './checks'
-import { importExportHandlers } from './import-export'
+import { exportHandlers } from './export'
+import { historyHandlers } from './history'
+import { importHandlers } from './import'
 import { modelHandlers } from './models'
 import { providerHandlers } from './providers'
 import { proxyHandlers } from './proxies'
-import { reportHandlers } from './reports'
+import { settingsHandlers } from './settings'
 
-/** Every contract's handler; the type makes a missing or extra channel a compile error. */
+/**
+ * Every contract's handler, one file per contract file in src/shared/contracts; the type makes a
+ * missing or extra channel a compile error.
+ */
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...settingsHandlers,
   ...providerHandlers,
   ...proxyHandlers,
   ...modelHandlers,
   ...accountHandlers,
   ...assignmentHandlers,
-  ...reportHandlers,
-  ...importExportHandlers,
+  ...historyHandlers,
+  ...analyticsHandlers,
+  ...importHandlers,
+  ...exportHandlers,
   ...checkHandlers,
 }

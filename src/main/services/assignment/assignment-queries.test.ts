@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AssignmentDto, Page, ProxyDto } from '../../../shared/contracts/dto'
 import { dispatch } from '../../ipc/dispatch'
 import { setProxiesStatus } from '../proxies'
-import { createFixture, type Fixture } from '../test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 import { assignAccount, reassignAccount } from './moves'
 
 let f: Fixture

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { createAccount, setAccountsStatus } from '../accounts/accounts'
 import { insertProxyRows, removeProxies, setProxiesStatus } from '../proxies'
-import { createFixture, derivedColumnsDrift, type Fixture } from '../test-fixtures'
+import { createFixture, derivedColumnsDrift, type Fixture } from '../../../../test/support/fixture'
 import { autoAssign } from './auto-assign'
 import { assignAccount, reassignAccount, releaseAccounts } from './moves'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createFixture, derivedColumnsDrift, type Fixture } from '../test-fixtures'
+import { createFixture, derivedColumnsDrift, type Fixture } from '../../../../test/support/fixture'
 import { setAccountsStatus } from '../accounts/accounts'
 import { setProxiesStatus } from '../proxies'
 import { autoAssign } from './auto-assign'

@@ -3,7 +3,12 @@ import { dispatch } from '../../ipc/dispatch'
 import { setAccountsStatus } from '../accounts/accounts'
 import { setProxiesStatus } from '../proxies'
 import { inTransaction } from '../service-context'
-import { createFixture, derivedColumnsDrift, thrown, type Fixture } from '../test-fixtures'
+import {
+  createFixture,
+  derivedColumnsDrift,
+  thrown,
+  type Fixture,
+} from '../../../../test/support/fixture'
 import { assignAccount, reassignAccount, releaseAccounts, releaseAccountsOnProxy } from './moves'
 
 let f: Fixture

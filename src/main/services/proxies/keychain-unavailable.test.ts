@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../ipc/dispatch'
-import { createFixture, type Fixture } from '../test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 
 let f: Fixture
 let provider: number

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../ipc/dispatch'
-import { createFixture, type Fixture } from '../test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 
 let f: Fixture
 

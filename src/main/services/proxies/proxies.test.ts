@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProxyDetail, ProxyDto } from '../../../shared/contracts/dto'
 import { dispatch } from '../../ipc/dispatch'
 import { assignAccount } from '../assignment/moves'
-import { createFixture, type Fixture } from '../test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 
 let f: Fixture
 let provider: number

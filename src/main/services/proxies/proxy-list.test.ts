@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page, ProxyDto } from '../../../shared/contracts/dto'
 import { dispatch } from '../../ipc/dispatch'
 import { assignAccount } from '../assignment/moves'
-import { createFixture, type Fixture } from '../test-fixtures'
+import { createFixture, type Fixture } from '../../../../test/support/fixture'
 import { setProxiesStatus } from '.'
 
 let f: Fixture

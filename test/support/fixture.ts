@@ -1,13 +1,13 @@
 // Shared by the service tests (not a test file itself): a real context on a temp-dir SQLite file,
 // a clock the test moves, and short builders that go through the services.
-import type { AccountPlatform } from '../../shared/domain'
-import type { ProxyCreateInput } from '../../shared/contracts/proxies'
-import { createTestContext, type TestContext } from '../../../test/support/context'
-import type { Clock } from '../clock'
-import { createAccount } from './accounts/accounts'
-import { createModel } from './models'
-import { createProvider } from './providers'
-import { insertProxyRows } from './proxies'
+import type { AccountPlatform } from '../../src/shared/domain'
+import type { ProxyCreateInput } from '../../src/shared/contracts/proxies'
+import { createTestContext, type TestContext } from './context'
+import type { Clock } from '../../src/main/clock'
+import { createAccount } from '../../src/main/services/accounts/accounts'
+import { createModel } from '../../src/main/services/models'
+import { createProvider } from '../../src/main/services/providers'
+import { insertProxyRows } from '../../src/main/services/proxies'
 
 export interface ManualClock extends Clock {
   set(ms: number): void

@@ -8,7 +8,13 @@ import type { ImportProgress } from '../../../shared/import-types'
 import type { AppContext } from '../../context'
 import { exclusiveGate } from '../../db/exclusive'
 import { inTransaction } from '../service-context'
-import { call, provider, rejection, storedProxies, withContext } from './io-test-support'
+import {
+  call,
+  provider,
+  rejection,
+  storedProxies,
+  withContext,
+} from '../../../../test/support/transfer'
 
 const LINES = 6_000
 

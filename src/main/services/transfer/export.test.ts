@@ -19,7 +19,7 @@ import {
   snapshot,
   storedProxies,
   type StoredProxy,
-} from './io-test-support'
+} from '../../../../test/support/transfer'
 
 /** Proxies that exercise what each format must carry: IPv6, socks5h, odd passwords, no user. */
 function seed(ctx: AppContext): void {

@@ -1,6 +1,6 @@
 import type { ImportCommitInput } from '../../../shared/contracts/import'
 import { AppError } from '../../../shared/errors'
-import { proxyKey } from '../../io'
+import { proxyKey } from '../../formats'
 import { passwordAad } from '../proxies'
 import { notFound } from '../service-context'
 import type { ImportBatch } from './import-batches'

@@ -11,7 +11,14 @@ import { createProvider } from '../providers'
 import type { FileDialogs } from './file-dialogs'
 import { commitImport } from './import-commit'
 import { previewImport } from './import-preview'
-import { call, provider, rejection, snapshot, storedProxies, withContext } from './io-test-support'
+import {
+  call,
+  provider,
+  rejection,
+  snapshot,
+  storedProxies,
+  withContext,
+} from '../../../../test/support/transfer'
 
 function lines(count: number, prefix = '10.3'): string {
   return Array.from(

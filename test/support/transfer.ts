@@ -1,15 +1,15 @@
 // Shared by the import/export tests (not a test file itself): real contexts on temp-dir SQLite
 // files with keychain entries of their own, calls through the real contract dispatch, and the
 // stored proxies read back with their passwords decrypted.
-import { createTestContext, type TestContext } from '../../../../test/support/context'
-import type { Channel } from '../../../shared/channels'
-import type { InputOf, OutputOf } from '../../../shared/contracts'
-import { AppError } from '../../../shared/errors'
-import type { EventChannel } from '../../../shared/channels'
-import type { AppContext } from '../../context'
-import { dispatch } from '../../ipc/dispatch'
-import { createProvider } from '../providers'
-import { passwordAad } from '../proxies'
+import { createTestContext, type TestContext } from './context'
+import type { Channel } from '../../src/shared/channels'
+import type { InputOf, OutputOf } from '../../src/shared/contracts'
+import { AppError } from '../../src/shared/errors'
+import type { EventChannel } from '../../src/shared/channels'
+import type { AppContext } from '../../src/main/context'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { createProvider } from '../../src/main/services/providers'
+import { passwordAad } from '../../src/main/services/proxies'
 
 /** Calls a channel the way the transports do; an error envelope is thrown as its AppError. */
 export async function call<K extends Channel>(

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { ImportErrorReason, ImportFormat } from '../../../shared/import-types'
 import { AppError } from '../../../shared/errors'
 import type { Clock } from '../../clock'
-import type { ParsedProxy } from '../../io'
+import type { ParsedProxy } from '../../formats'
 
 /** How a row of a batch was judged at preview. Numbers, so 100,000 rows cost one small array. */
 export const RowStatus = { new: 0, duplicateStored: 1, duplicateLine: 2, error: 3 } as const

@@ -6,7 +6,7 @@ import {
   writeProxiesTxt,
   type ExportOptions,
   type ParsedProxy,
-} from '../../io'
+} from '../../formats'
 import { passwordAad, proxyFilterSql } from '../proxies'
 import { missingIds, notFound, stmt } from '../service-context'
 import { deliverExport } from './deliver'

@@ -17,7 +17,7 @@ import {
   maskPassword,
   proxyKey,
   type ParsedLine,
-} from '../../io'
+} from '../../formats'
 import { readChosenFile, type FileFilter } from './file-dialogs'
 import {
   BATCH_TTL_MS,

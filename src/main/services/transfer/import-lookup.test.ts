@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TestContext } from '../../../../test/support/context'
-import { proxyKey } from '../../io'
+import { proxyKey } from '../../formats'
 import { insertProxyRows, removeProxies } from '../proxies'
 import {
   changeMarker,
@@ -10,7 +10,7 @@ import {
   nextProxyId,
   sameMarker,
 } from './import-lookup'
-import { provider, withContext } from './io-test-support'
+import { provider, withContext } from '../../../../test/support/transfer'
 
 describe('import lookups', () => {
   let test: TestContext

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ParsedProxy } from '../../io'
+import type { ParsedProxy } from '../../formats'
 import { stmt } from '../service-context'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'

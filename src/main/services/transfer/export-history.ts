@@ -1,6 +1,6 @@
 import type { ExportHistoryInput, ExportResult } from '../../../shared/contracts/export'
 import type { HistoryAction, HistoryActor, HistoryReason } from '../../../shared/domain'
-import { writeHistoryCsv, type HistoryExportRow } from '../../io'
+import { writeHistoryCsv, type HistoryExportRow } from '../../formats'
 import { historyFilterSql } from '../history'
 import { endpointLabel, stmt } from '../service-context'
 import { deliverExport } from './deliver'

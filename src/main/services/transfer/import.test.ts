@@ -11,7 +11,7 @@ import {
   snapshot,
   storedProxies,
   withContext,
-} from './io-test-support'
+} from '../../../../test/support/transfer'
 
 // Line numbers are physical lines: the comment is line 1 and line 12 is blank.
 const MIXED = `# provider list

@@ -1,21 +1,21 @@
 // Shared by the check tests (not a test file itself): a real context whose checker trusts the
 // fixture CA and whose judges are a loopback judge, calls through the real dispatch path, and a
 // recorder of the events and alerts a run sends.
-import type { Channel, EventChannel } from '../../shared/channels'
-import type { InputOf, OutputOf } from '../../shared/contracts'
+import type { Channel, EventChannel } from '../../src/shared/channels'
+import type { InputOf, OutputOf } from '../../src/shared/contracts'
 import type {
   CheckProgress,
   HealthStatus,
   MonitorAlert,
   ProxyCheckDto,
-} from '../../shared/contracts/checks'
-import type { EventPayload } from '../../shared/events'
-import type { SettingsPatch } from '../../shared/settings'
-import { createTestContext, type TestContext } from '../../../test/support/context'
-import { testPki } from '../../../test/fixtures'
-import type { ContextOptions } from '../context'
-import { dispatch } from '../ipc/dispatch'
-import type { AlertSink } from './alert-sink'
+} from '../../src/shared/contracts/checks'
+import type { EventPayload } from '../../src/shared/events'
+import type { SettingsPatch } from '../../src/shared/settings'
+import { createTestContext, type TestContext } from './context'
+import { testPki } from '../fixtures'
+import type { ContextOptions } from '../../src/main/context'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import type { AlertSink } from '../../src/main/checks/alert-sink'
 
 export interface ChecksFixture extends TestContext {
   call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>
