@@ -6,7 +6,8 @@ import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
 import { createEventBus, type EventBus } from './events'
 import { systemClock, type Clock } from './clock'
 import type { FileDialogs } from './services/transfer/file-dialogs'
-import { createCheckService, type CheckService, type CheckServiceOptions } from './checks/service'
+import { createCheckService, type CheckServiceOptions } from './checks/service'
+import type { CheckService } from './checks/service-types'
 
 export const DB_FILE_NAME = 'proxydeck.sqlite'
 

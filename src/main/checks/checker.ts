@@ -10,7 +10,7 @@ import { redactCredentials } from './redact'
 import {
   CUSTOM_BODY_LIMIT,
   JUDGE_BODY_LIMIT,
-  type CheckErrorCode,
+  type CheckOutcome,
   type CheckOptions,
   type CheckResult,
   type CheckTarget,
@@ -44,7 +44,7 @@ interface Run {
 }
 
 interface Verdict {
-  code: CheckErrorCode
+  code: CheckOutcome
   message: string | null
   exitIp: string | null
   judge: string | null

@@ -1,4 +1,4 @@
-import type { CheckErrorCode } from './types'
+import type { CheckErrorCode } from '../../shared/domain'
 
 /**
  * Whose fault a failed attempt is, which decides whether another judge is worth trying:
@@ -15,7 +15,7 @@ export type FailureSide = 'proxy' | 'judge' | 'either'
 
 /** A classified failure. Thrown from our own connectors so undici hands it back unchanged. */
 export class CheckFailure extends Error {
-  readonly code: Exclude<CheckErrorCode, 'ok'>
+  readonly code: CheckErrorCode
   readonly side: FailureSide
   /**
    * The proxy worked but says it could not reach the judge (CONNECT 5xx, SOCKS "unreachable").
@@ -24,12 +24,7 @@ export class CheckFailure extends Error {
    */
   readonly judgeUnreached: boolean
 
-  constructor(
-    code: Exclude<CheckErrorCode, 'ok'>,
-    side: FailureSide,
-    message: string,
-    judgeUnreached = false,
-  ) {
+  constructor(code: CheckErrorCode, side: FailureSide, message: string, judgeUnreached = false) {
     super(message)
     this.name = 'CheckFailure'
     this.code = code
@@ -149,7 +144,7 @@ export function tunnelRequestFailure(error: unknown): CheckFailure {
 
 // The socks package reports failures as fixed English strings (socks 2.8 ERRORS constants).
 type SocksRule = [RegExp, (match: RegExpExecArray) => CheckFailure]
-const proxySide = (code: Exclude<CheckErrorCode, 'ok'>, message: string) => () =>
+const proxySide = (code: CheckErrorCode, message: string) => () =>
   new CheckFailure(code, 'proxy', message)
 
 const socksRules: SocksRule[] = [

@@ -1,11 +1,10 @@
-import type { MonitorStatus, RunStarted } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import type { EventBus } from '../events'
 import type { ServiceContext } from '../services/service-context'
 import { readSettings } from '../services/settings'
 import { healthStatus } from './health'
 import { monitoredTargets } from './run-targets'
-import type { ActiveRun, CheckService, RunReport } from './service'
+import type { ActiveRun, CheckService, HealthMonitor, RoundReport } from './service-types'
 
 /** The scheduler's clock; tests pass one they fire by hand. */
 export interface Timers {
@@ -20,25 +19,6 @@ export interface MonitorOptions {
    * interval (the tray shows the stored statuses until then).
    */
   firstRoundDelayMs?: number
-}
-
-export interface RoundReport extends RunReport {
-  runId: string
-}
-
-export interface HealthMonitor {
-  /** Schedules rounds per the settings (and follows their changes) until stop(). */
-  start(): void
-  stop(): void
-  /**
-   * One round now: re-checks every active and error proxy through a `monitor` run, which applies
-   * the transitions, fails over and alerts. Waits for an operator's run to end first and never
-   * overlaps another round (a call during a round joins it).
-   */
-  runRound(): Promise<RoundReport>
-  /** Starts a round without waiting for it (tray "Test all now", `monitor:runNow`). */
-  runNow(): Promise<RunStarted>
-  status(): MonitorStatus
 }
 
 const MINUTE = 60_000

@@ -1,11 +1,4 @@
-import type {
-  ChecksStatus,
-  MonitorAlert,
-  ProxiesTestInput,
-  RotateResult,
-  RunOrigin,
-  RunStarted,
-} from '../../shared/contracts/checks'
+import type { MonitorAlert, RunOrigin } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
@@ -13,12 +6,13 @@ import type { ServiceContext } from '../services/service-context'
 import { readSettings } from '../services/settings'
 import type { AlertSink } from './alert-sink'
 import { createChecker, type Checker, type CheckerOptions } from './checker'
-import { startCheckRun, type CheckRun, type RunCounts } from './check-run'
+import { startCheckRun, type CheckRun } from './check-run'
 import { openGeo, type GeoLookup } from './geo'
 import { accountsOn, buildAlert, failOver, healthStatus, netTransitions } from './health'
-import { createMonitor, type HealthMonitor, type MonitorOptions } from './monitor'
+import { createMonitor, type MonitorOptions } from './monitor'
 import { rotateProxy } from './rotation'
 import { assertPasswordsReadable, selectRunTargets, type RunTarget } from './run-targets'
+import type { ActiveRun, CheckService, RunReport } from './service-types'
 
 export interface CheckServiceOptions {
   ctx: ServiceContext
@@ -28,41 +22,6 @@ export interface CheckServiceOptions {
   /** Where the GeoLite2 files are; false: no geo lookups (country and city stay null). */
   geo?: { directory?: string } | false
   monitor?: MonitorOptions
-}
-
-/** What one run ended with, after failover and the alert. */
-export interface RunReport {
-  counts: RunCounts
-  alert: MonitorAlert | null
-}
-
-export interface ActiveRun {
-  run: CheckRun
-  total: number
-  report: Promise<RunReport>
-}
-
-/**
- * Checks of stored proxies for one app context: the checker (opened lazily, once), one bulk run
- * at a time, what happens after a run (failover, one aggregated alert, health status), the
- * monitor's scheduler and rotation. Handlers and the desktop shell reach it as `ctx.checks`.
- */
-export interface CheckService {
-  checker(): Promise<Checker>
-  /** Starts an operator's run in the background; CONFLICT while another run is going. */
-  test(selection: ProxiesTestInput): Promise<RunStarted>
-  cancel(runId: string): boolean
-  /** The run in progress, if any (the monitor waits on it). */
-  active(): ActiveRun | null
-  /** Starts a run over `targets`; CONFLICT while another run is going. */
-  launch(targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun>
-  status(): ChecksStatus
-  rotate(proxyId: number): Promise<RotateResult>
-  readonly monitor: HealthMonitor
-  /** Tray and notifications (desktop) or a test's recorder; null detaches. */
-  setAlertSink(sink: AlertSink | null): void
-  /** Cancels the run in flight, writes what finished, stops the monitor; synchronous. */
-  close(): void
 }
 
 export function createCheckService(options: CheckServiceOptions): CheckService {

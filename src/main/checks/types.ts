@@ -1,14 +1,10 @@
-import { checkErrorCodes as failureCodes } from '../../shared/domain'
+import type { CheckErrorCode, ProxyProtocol } from '../../shared/domain'
 
 /**
- * Outcome classes of one check (DESIGN §3): `ok` or one of the stored failure codes.
- * `judge_failed`: the judge, not the proxy, failed.
+ * The outcome of one check: `ok` or one of the stored failure codes (`judge_failed`: the judge,
+ * not the proxy, failed).
  */
-export const checkErrorCodes = ['ok', ...failureCodes] as const
-
-export type CheckErrorCode = (typeof checkErrorCodes)[number]
-
-export type ProxyProtocol = 'http' | 'https' | 'socks4' | 'socks5'
+export type CheckOutcome = 'ok' | CheckErrorCode
 
 /** The proxy to check, credentials already decrypted by the caller. */
 export interface CheckTarget {
@@ -50,13 +46,13 @@ export interface CheckOptions {
 
 export interface JudgeAttempt {
   judge: string
-  errorCode: CheckErrorCode
+  errorCode: CheckOutcome
   errorMessage: string | null
 }
 
 export interface CheckResult {
   ok: boolean
-  errorCode: CheckErrorCode
+  errorCode: CheckOutcome
   /** Human-readable detail; never contains the proxy's username or password. */
   errorMessage: string | null
   /** TCP connect to the proxy (ms), in the attempt that decided the result; null if never reached. */

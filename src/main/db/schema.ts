@@ -20,7 +20,7 @@ import {
   providerStatuses,
   proxyProtocols,
   proxyStatuses,
-} from './enums'
+} from '../../shared/domain'
 
 /*
  * Conventions: timestamps are integer epoch milliseconds (services pass their clock's value; the

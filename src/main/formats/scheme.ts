@@ -1,4 +1,4 @@
-import type { ProxyProtocol } from '../db/enums'
+import type { ProxyProtocol } from '../../shared/domain'
 import type { ProxyScheme } from './types'
 
 /**

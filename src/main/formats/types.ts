@@ -1,4 +1,4 @@
-import type { ProxyProtocol } from '../db/enums'
+import type { ProxyProtocol } from '../../shared/domain'
 import type { ImportErrorReason, ProxyScheme } from '../../shared/import-types'
 
 // Shared with the renderer (it shows reasons and offers shapes), so defined in src/shared.

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import type { HistoryAction, HistoryActor, HistoryReason } from '../db/enums'
+import type { HistoryAction, HistoryActor, HistoryReason } from '../../shared/domain'
 
 /** One audit-trail row, already joined to readable names (null when the row was deleted). */
 export interface HistoryExportRow {

@@ -1,6 +1,15 @@
 import { statSync } from 'node:fs'
 import type { AppInfo } from '../../shared/contracts/app'
-import type { AppContext } from '../context'
+import type { ServiceContext } from './service-context'
+
+/** What `app:info` reports on top of the services' context: where the data lives, what runs. */
+export interface AppInfoSource extends Pick<ServiceContext, 'sqlite' | 'vault'> {
+  readonly version: string
+  readonly runtime: 'electron' | 'node'
+  readonly dataDir: string
+  readonly dbPath: string
+  readonly migrationsApplied: number
+}
 
 // The tables an operator cares about when checking that the data dir is the one they expect.
 const COUNTED_TABLES = [
@@ -12,7 +21,7 @@ const COUNTED_TABLES = [
   'proxy_checks',
 ] as const
 
-export function getAppInfo(ctx: AppContext): AppInfo {
+export function getAppInfo(ctx: AppInfoSource): AppInfo {
   const rows: Record<string, number> = {}
   for (const table of COUNTED_TABLES) {
     const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }

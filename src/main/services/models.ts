@@ -1,3 +1,4 @@
+import { models } from '../db/schema'
 import type { ModelDto, ModelListItem } from '../../shared/contracts/dto'
 import type { ModelCreateInput, ModelUpdateInput } from '../../shared/contracts/models'
 import { AppError } from '../../shared/errors'
@@ -92,11 +93,8 @@ export function updateModel(ctx: ServiceContext, input: ModelUpdateInput): Model
   inTransaction(ctx, () => {
     getModelRow(ctx, input.id)
     if (input.name !== undefined) assertNameFree(ctx, input.name, input.id)
-    patchRow(ctx, 'models', input.id, [
-      ['name', input.name],
-      ['notes', input.notes],
-      ['status', input.status],
-    ])
+    const { id, ...fields } = input
+    patchRow(ctx, models, id, fields)
   })
   return toModelDto(getModelRow(ctx, input.id))
 }

@@ -1,3 +1,4 @@
+import { proxyProviders } from '../db/schema'
 import type { Page, ProviderDto, ProviderListItem, ProxyDto } from '../../shared/contracts/dto'
 import type {
   ProviderCreateInput,
@@ -135,15 +136,8 @@ export function updateProvider(ctx: ServiceContext, input: ProviderUpdateInput):
   inTransaction(ctx, () => {
     getProvider(ctx, input.id)
     if (input.name !== undefined) assertNameFree(ctx, input.name, input.id)
-    patchRow(ctx, 'proxy_providers', input.id, [
-      ['name', input.name],
-      ['monthly_cost_per_proxy_cents', input.monthlyCostPerProxyCents],
-      ['contact_email', input.contactEmail],
-      ['website', input.website],
-      ['service_type', input.serviceType],
-      ['status', input.status],
-      ['notes', input.notes],
-    ])
+    const { id, ...fields } = input
+    patchRow(ctx, proxyProviders, id, fields)
   })
   return getProvider(ctx, input.id)
 }

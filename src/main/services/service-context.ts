@@ -1,14 +1,32 @@
 import type Database from 'better-sqlite3'
+import { getTableName } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { AppError } from '../../shared/errors'
+import { columnPatch, type RowOf } from '../db/columns'
 import { constraintErrorToAppError } from '../db/constraint-errors'
 import { exclusiveGate } from '../db/exclusive'
-import type { AppContext } from '../context'
+import type { Clock } from '../clock'
+import type { EventBus } from '../events'
+import type { Vault } from '../secrets'
+import type { FileDialogs } from './transfer/file-dialogs'
 
 /**
- * What the domain services need from the app context. Narrower than AppContext so scripts (the
- * benchmarks, a future importer CLI) can run them on a bare database without events or a window.
+ * What the domain services need. The app context (context.ts) extends it; scripts (the
+ * benchmarks, a future importer CLI) run the services on a bare database without events or a
+ * window. Services never import the app context itself: it is the composition root above them.
  */
-export type ServiceContext = Pick<AppContext, 'sqlite' | 'vault' | 'clock'>
+export interface ServiceContext {
+  readonly sqlite: Database.Database
+  readonly vault: Vault
+  readonly clock: Clock
+}
+
+/** Services the operator drives at length (import, export) also report progress and open files. */
+export interface OperatorContext extends ServiceContext {
+  readonly events: EventBus
+  /** Native open/save dialogs: the desktop app only (the HTTP bridge has none). */
+  readonly dialogs?: FileDialogs
+}
 
 type Statement = Database.Statement<unknown[], unknown>
 const statementCache = new WeakMap<Database.Database, Map<string, Statement>>()
@@ -28,28 +46,21 @@ export function stmt(sqlite: Database.Database, sql: string): Statement {
   return prepared
 }
 
-/** Tables an edit form patches; a fixed list, since the name is written into the SQL text. */
-type PatchedTable = 'proxy_providers' | 'proxies' | 'models' | 'accounts'
-
 /**
- * One UPDATE of row `id` for the columns a patch sets: a column whose value is undefined keeps
- * what is stored; `updated_at` always moves. Column names come from the services' own constants,
- * never from input; values are bound.
+ * One UPDATE of row `id` for the fields a patch sets (named as the schema names them): a field
+ * whose value is undefined keeps what is stored; `updated_at` always moves.
  */
-export function patchRow(
+export function patchRow<T extends SQLiteTable & { updatedAt: unknown }>(
   ctx: Pick<ServiceContext, 'sqlite' | 'clock'>,
-  table: PatchedTable,
+  table: T,
   id: number,
-  columns: readonly (readonly [column: string, value: unknown])[],
+  patch: Partial<RowOf<T>>,
 ): void {
-  const sets = ['updated_at = ?']
-  const params: unknown[] = [ctx.clock.now()]
-  for (const [column, value] of columns) {
-    if (value === undefined) continue
-    sets.push(`${column} = ?`)
-    params.push(value)
-  }
-  stmt(ctx.sqlite, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id)
+  const { sets, params } = columnPatch(table, { ...patch, updatedAt: ctx.clock.now() })
+  stmt(ctx.sqlite, `UPDATE ${getTableName(table)} SET ${sets.join(', ')} WHERE id = ?`).run(
+    ...params,
+    id,
+  )
 }
 
 /**

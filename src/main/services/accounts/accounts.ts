@@ -1,3 +1,4 @@
+import { accounts } from '../../db/schema'
 import type { AccountCreateInput, AccountUpdateInput } from '../../../shared/contracts/accounts'
 import type { AccountDto } from '../../../shared/contracts/dto'
 import { AppError } from '../../../shared/errors'
@@ -72,13 +73,8 @@ export function updateAccount(ctx: ServiceContext, input: AccountUpdateInput): A
         releaseAccount(ctx, account, { reason: 'manual', actor: 'operator' })
       }
     }
-    patchRow(ctx, 'accounts', input.id, [
-      ['status', status],
-      ['model_id', input.modelId],
-      ['platform', input.platform],
-      ['username', input.username],
-      ['notes', input.notes],
-    ])
+    const { id, ...fields } = input
+    patchRow(ctx, accounts, id, { ...fields, status })
   })
   return getAccount(ctx, input.id)
 }

@@ -1,94 +1,46 @@
 import type { ProxyDto } from '../../../shared/contracts/dto'
+import { columnsExcept, type RowOf, type SameKeys } from '../../db/columns'
+import { proxies } from '../../db/schema'
 import { notFound, stmt, type ServiceContext } from '../service-context'
 
 /**
- * The one SELECT list every proxy DTO is read with. It names `password_encrypted` only to test it
- * for NULL: no query that feeds a DTO ever returns the ciphertext.
+ * Every stored column but the ciphertext, named as the schema names it; `password_encrypted` is
+ * only tested for NULL, so no query that feeds a DTO ever returns it.
  */
-export const PROXY_DTO_COLUMNS = `
-  p.id, p.provider_id, pp.name AS provider_name, p.protocol, p.remote_dns, p.host, p.port,
-  p.username, p.password_encrypted IS NOT NULL AS has_password, p.location, p.country, p.status,
-  p.assigned_model_id, m.name AS model_name, p.account_count, p.max_accounts,
-  p.monthly_cost_override_cents,
-  coalesce(p.monthly_cost_override_cents, pp.monthly_cost_per_proxy_cents) AS monthly_cost_cents,
-  p.tags, p.notes, p.expires_at, p.rotation_url, p.sticky, p.last_tested_at, p.last_success_at,
-  p.last_error_code, p.last_error_message, p.response_time_ms, p.exit_ip, p.consecutive_failures,
-  p.created_at, p.updated_at`
+const storedColumns = columnsExcept(proxies, ['passwordEncrypted'])
+
+/** What a DTO adds to the stored columns: names of the rows it points at, derived values. */
+interface ProxyDtoExtras {
+  providerName: string
+  assignedModelName: string | null
+  hasPassword: boolean
+  monthlyCostCents: number
+}
+
+// The DTO is the stored row plus the extras, key for key: a column added to the schema must be
+// added to ProxyDto too (or to the omitted list above, if the renderer must never see it).
+const dtoMatchesSchema: SameKeys<
+  ProxyDto,
+  Omit<RowOf<typeof proxies>, 'passwordEncrypted'> & ProxyDtoExtras
+> = true
+void dtoMatchesSchema
+
+export const PROXY_DTO_COLUMNS = `${storedColumns.select('p')},
+  pp.name AS "providerName", m.name AS "assignedModelName",
+  p.password_encrypted IS NOT NULL AS "hasPassword",
+  coalesce(p.monthly_cost_override_cents, pp.monthly_cost_per_proxy_cents) AS "monthlyCostCents"`
 
 export const PROXY_DTO_FROM = `proxies p
   JOIN proxy_providers pp ON pp.id = p.provider_id
   LEFT JOIN models m ON m.id = p.assigned_model_id`
 
-export interface ProxyDtoRow {
-  id: number
-  provider_id: number
-  provider_name: string
-  protocol: ProxyDto['protocol']
-  remote_dns: number
-  host: string
-  port: number
-  username: string | null
-  has_password: number
-  location: string | null
-  country: string | null
-  status: ProxyDto['status']
-  assigned_model_id: number | null
-  model_name: string | null
-  account_count: number
-  max_accounts: number
-  monthly_cost_override_cents: number | null
-  monthly_cost_cents: number
-  tags: string
-  notes: string | null
-  expires_at: number | null
-  rotation_url: string | null
-  sticky: number
-  last_tested_at: number | null
-  last_success_at: number | null
-  last_error_code: ProxyDto['lastErrorCode']
-  last_error_message: string | null
-  response_time_ms: number | null
-  exit_ip: string | null
-  consecutive_failures: number
-  created_at: number
-  updated_at: number
-}
+/** A row selected with PROXY_DTO_COLUMNS, before decoding. */
+export type ProxyDtoRow = Record<string, unknown>
 
-export function toProxyDto(row: ProxyDtoRow): ProxyDto {
-  return {
-    id: row.id,
-    providerId: row.provider_id,
-    providerName: row.provider_name,
-    protocol: row.protocol,
-    remoteDns: row.remote_dns === 1,
-    host: row.host,
-    port: row.port,
-    username: row.username,
-    hasPassword: row.has_password === 1,
-    location: row.location,
-    country: row.country,
-    status: row.status,
-    assignedModelId: row.assigned_model_id,
-    assignedModelName: row.model_name,
-    accountCount: row.account_count,
-    maxAccounts: row.max_accounts,
-    monthlyCostOverrideCents: row.monthly_cost_override_cents,
-    monthlyCostCents: row.monthly_cost_cents,
-    tags: JSON.parse(row.tags) as string[],
-    notes: row.notes,
-    expiresAt: row.expires_at,
-    rotationUrl: row.rotation_url,
-    sticky: row.sticky === 1,
-    lastTestedAt: row.last_tested_at,
-    lastSuccessAt: row.last_success_at,
-    lastErrorCode: row.last_error_code,
-    lastErrorMessage: row.last_error_message,
-    responseTimeMs: row.response_time_ms,
-    exitIp: row.exit_ip,
-    consecutiveFailures: row.consecutive_failures,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+export function toProxyDto(raw: ProxyDtoRow): ProxyDto {
+  // SQLite answers the IS NOT NULL test with 0 or 1.
+  raw.hasPassword = raw.hasPassword === 1
+  return storedColumns.decode(raw) as unknown as ProxyDto
 }
 
 export function findProxyDto(ctx: ServiceContext, id: number): ProxyDto | undefined {

@@ -1,5 +1,11 @@
+import { proxies } from '../../db/schema'
 import type { ProxyDto } from '../../../shared/contracts/dto'
-import type { ProxyCreateInput, ProxyUpdateInput } from '../../../shared/contracts/proxies'
+import {
+  proxyCreateInput,
+  type ProxyCreateInput,
+  type ProxyUpdateInput,
+} from '../../../shared/contracts/proxies'
+import { columnSet } from '../../db/columns'
 import { AppError } from '../../../shared/errors'
 import {
   patchRow,
@@ -13,10 +19,20 @@ import {
 } from '../service-context'
 import { getProxyDto } from './proxy-rows'
 
-const INSERT_PROXY = `INSERT INTO proxies (provider_id, protocol, remote_dns, host, port, username,
-  location, country, status, max_accounts, monthly_cost_override_cents, tags, notes, expires_at,
-  rotation_url, sticky, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+/**
+ * What a create stores: every field of the contract but the password (sealed once the row has its
+ * id), named as the schema names it; fields left out take the schema's defaults.
+ */
+const createdColumns = columnSet(proxies, [
+  ...(Object.keys(proxyCreateInput.shape).filter((key) => key !== 'password') as Exclude<
+    keyof ProxyCreateInput,
+    'password'
+  >[]),
+  'createdAt',
+  'updatedAt',
+])
+const INSERT_PROXY = `INSERT INTO proxies (${createdColumns.names})
+  VALUES (${createdColumns.keys.map(() => '?').join(', ')})`
 
 /** The row identity a password is sealed to: a ciphertext copied onto another row will not open. */
 export function passwordAad(proxyId: number): string {
@@ -38,29 +54,11 @@ export function insertProxyRows(ctx: ServiceContext, rows: readonly ProxyCreateI
     const ids: number[] = []
     rows.forEach((row, index) => {
       assertEndpointFree(ctx, row.protocol, row.host, row.port, row.username ?? null, null, index)
-      const id = Number(
-        insert.run(
-          row.providerId,
-          row.protocol,
-          row.remoteDns ? 1 : 0,
-          row.host,
-          row.port,
-          row.username ?? null,
-          row.location ?? null,
-          row.country ?? null,
-          row.status ?? 'active',
-          row.maxAccounts ?? 3,
-          row.monthlyCostOverrideCents ?? null,
-          JSON.stringify(row.tags ?? []),
-          row.notes ?? null,
-          row.expiresAt ?? null,
-          row.rotationUrl ?? null,
-          row.sticky ? 1 : 0,
-          now,
-          now,
-        ).lastInsertRowid,
-      )
-      if (row.password) storePassword(ctx, id, row.password)
+      const { password, ...fields } = row
+      const params: unknown[] = []
+      createdColumns.encodeInto({ ...fields, createdAt: now, updatedAt: now }, params)
+      const id = Number(insert.run(params).lastInsertRowid)
+      if (password) storePassword(ctx, id, password)
       ids.push(id)
     })
     return ids
@@ -71,26 +69,6 @@ export function createProxy(ctx: ServiceContext, input: ProxyCreateInput): Proxy
   const [id] = insertProxyRows(ctx, [input]) as [number]
   return getProxyDto(ctx, id)
 }
-
-// Column per updatable field; password, provider and endpoint are handled separately.
-const plainColumns = {
-  remoteDns: 'remote_dns',
-  location: 'location',
-  country: 'country',
-  status: 'status',
-  maxAccounts: 'max_accounts',
-  monthlyCostOverrideCents: 'monthly_cost_override_cents',
-  tags: 'tags',
-  notes: 'notes',
-  expiresAt: 'expires_at',
-  rotationUrl: 'rotation_url',
-  sticky: 'sticky',
-  providerId: 'provider_id',
-  protocol: 'protocol',
-  host: 'host',
-  port: 'port',
-  username: 'username',
-} as const satisfies Partial<Record<keyof ProxyUpdateInput, string>>
 
 interface EndpointRow {
   protocol: ProxyDto['protocol']
@@ -133,15 +111,9 @@ export function updateProxy(ctx: ServiceContext, input: ProxyUpdateInput): Proxy
         { proxyId: input.id, accountCount: current.account_count },
       )
     }
-    patchRow(
-      ctx,
-      'proxies',
-      input.id,
-      Object.entries(plainColumns).map(([field, column]) => {
-        const value = input[field as keyof typeof plainColumns]
-        return [column, typeof value === 'boolean' ? Number(value) : storedValue(value)] as const
-      }),
-    )
+    // The password is sealed separately, below.
+    const { id, password: _password, ...fields } = input
+    patchRow(ctx, proxies, id, fields)
     // '' means "leave it as it is": the edit form shows an empty field, never the password.
     if (input.password === null) {
       stmt(ctx.sqlite, 'UPDATE proxies SET password_encrypted = NULL WHERE id = ?').run(input.id)
@@ -187,9 +159,4 @@ function assertEndpointFree(
     `Proxy ${clash.id} already uses ${protocol}://${endpointLabel(host, port)}${who}.`,
     { constraint: 'proxies_endpoint_unique', existingId: clash.id, rowIndex },
   )
-}
-
-/** Arrays (tags) are stored as JSON text; undefined stays undefined (the column is kept). */
-function storedValue(value: unknown): unknown {
-  return Array.isArray(value) ? JSON.stringify(value) : value
 }

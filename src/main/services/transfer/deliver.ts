@@ -1,5 +1,5 @@
 import type { ExportDestination, ExportResult } from '../../../shared/contracts/export'
-import type { AppContext } from '../../context'
+import type { OperatorContext } from '../service-context'
 import { writeChosenFile, type FileFilter } from './file-dialogs'
 
 export type FileKind = 'txt' | 'csv' | 'json'
@@ -26,7 +26,7 @@ export interface ExportFile {
  * caller as downloadable content (the HTTP bridge).
  */
 export async function deliverExport(
-  ctx: Pick<AppContext, 'clock' | 'dialogs'>,
+  ctx: Pick<OperatorContext, 'clock' | 'dialogs'>,
   destination: ExportDestination,
   file: ExportFile,
 ): Promise<ExportResult> {

@@ -1,5 +1,4 @@
 import type { ExportProxiesInput, ExportResult } from '../../../shared/contracts/export'
-import type { AppContext } from '../../context'
 import {
   writeProxiesCsv,
   writeProxiesJson,
@@ -8,11 +7,11 @@ import {
   type ParsedProxy,
 } from '../../formats'
 import { passwordAad, proxyFilterSql } from '../proxies'
-import { missingIds, notFound, stmt } from '../service-context'
+import { missingIds, notFound, stmt, type OperatorContext } from '../service-context'
 import { deliverExport } from './deliver'
 import { CHUNK_ROWS, yieldToEventLoop } from './progress'
 
-export type ExportContext = Pick<AppContext, 'sqlite' | 'vault' | 'clock' | 'dialogs'>
+export type ExportContext = Pick<OperatorContext, 'sqlite' | 'vault' | 'clock' | 'dialogs'>
 
 interface ExportRow {
   id: number

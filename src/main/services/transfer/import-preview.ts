@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contracts/import'
 import { AppError } from '../../../shared/errors'
 import type { ImportErrorReason, ImportPreviewRow } from '../../../shared/import-types'
-import type { AppContext } from '../../context'
+import type { OperatorContext } from '../service-context'
 import {
   countLines,
   detectFormat,
@@ -29,7 +29,7 @@ import {
 import { loadProviders, loadStoredKeys, type ProviderLookup } from './import-lookup'
 import { CHUNK_ROWS, progressReporter, yieldToEventLoop } from './progress'
 
-export type ImportContext = Pick<AppContext, 'sqlite' | 'vault' | 'clock' | 'events' | 'dialogs'>
+export type ImportContext = OperatorContext
 
 const IMPORT_FILE_FILTERS: FileFilter[] = [
   { name: 'Proxy lists', extensions: ['txt', 'csv', 'json', 'list'] },

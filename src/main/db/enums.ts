@@ -1,2 +1,0 @@
-// The value sets live in src/shared so contracts (zod) and the schema share one list.
-export * from '../../shared/domain'
