@@ -26,7 +26,7 @@ export interface ColumnSet<T extends SQLiteTable, K extends KeyOf<T>> {
    * Appends the stored form of each value, in `keys` order, to `params` (an INSERT's values). A
    * value left undefined takes the schema's default (or NULL), so defaults live in one place.
    */
-  encodeInto(values: Partial<RowOf<T>>, params: unknown[]): void
+  encodeInto(values: { [C in KeyOf<T>]?: RowOf<T>[C] | null }, params: unknown[]): void
 }
 
 /** The named columns of `table`. */

@@ -273,18 +273,3 @@ export const settings = sqliteTable(
   },
   (t) => [check('settings_value_json', sql`json_valid(${t.value})`)],
 )
-
-export type ProxyProviderRow = typeof proxyProviders.$inferSelect
-export type NewProxyProviderRow = typeof proxyProviders.$inferInsert
-export type ModelRow = typeof models.$inferSelect
-export type NewModelRow = typeof models.$inferInsert
-export type ProxyRow = typeof proxies.$inferSelect
-export type NewProxyRow = typeof proxies.$inferInsert
-export type AccountRow = typeof accounts.$inferSelect
-export type NewAccountRow = typeof accounts.$inferInsert
-export type ProxyAssignmentHistoryRow = typeof proxyAssignmentHistory.$inferSelect
-export type NewProxyAssignmentHistoryRow = typeof proxyAssignmentHistory.$inferInsert
-export type ProxyCheckRow = typeof proxyChecks.$inferSelect
-export type NewProxyCheckRow = typeof proxyChecks.$inferInsert
-export type SettingRow = typeof settings.$inferSelect
-export type NewSettingRow = typeof settings.$inferInsert

@@ -1,6 +1,8 @@
 import type { HistoryListInput } from '../../shared/contracts/history'
 import type { HistoryDto, Page } from '../../shared/contracts/dto'
 import type { HistoryAction, HistoryActor, HistoryReason } from '../../shared/domain'
+import { columnSet, columnsExcept, type RowOf, type SameKeys } from '../db/columns'
+import { proxyAssignmentHistory } from '../db/schema'
 import { endpointLabel, stmt, type ServiceContext } from './service-context'
 
 export interface HistoryEntry {
@@ -12,36 +14,35 @@ export interface HistoryEntry {
   actor: HistoryActor
 }
 
-const INSERT_HISTORY = `INSERT INTO proxy_assignment_history
-  (proxy_id, account_id, model_id, action, reason, assigned_by, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?)`
+const written = columnSet(proxyAssignmentHistory, [
+  'proxyId',
+  'accountId',
+  'modelId',
+  'action',
+  'reason',
+  'assignedBy',
+  'createdAt',
+])
+const INSERT_HISTORY = `INSERT INTO proxy_assignment_history (${written.names})
+  VALUES (${written.keys.map(() => '?').join(', ')})`
 
 /** Appends one audit row. Call it inside the transaction that made the change it records. */
 export function recordHistory(ctx: ServiceContext, entry: HistoryEntry): void {
-  stmt(ctx.sqlite, INSERT_HISTORY).run(
-    entry.proxyId,
-    entry.accountId,
-    entry.modelId,
-    entry.action,
-    entry.reason,
-    entry.actor,
-    ctx.clock.now(),
-  )
+  const { actor, ...rest } = entry
+  const params: unknown[] = []
+  written.encodeInto({ ...rest, assignedBy: actor, createdAt: ctx.clock.now() }, params)
+  stmt(ctx.sqlite, INSERT_HISTORY).run(params)
 }
 
-interface HistoryRow {
-  id: number
-  proxy_id: number
-  account_id: number
-  model_id: number
-  action: HistoryDto['action']
-  reason: HistoryDto['reason']
-  assigned_by: HistoryDto['assignedBy']
-  created_at: number
-  host: string | null
-  port: number | null
-  username: string | null
-  model_name: string | null
+// The DTO is the row plus display names: a column added to the schema must join HistoryDto too.
+const storedColumns = columnsExcept(proxyAssignmentHistory, [])
+type Labels = Pick<HistoryDto, 'proxyLabel' | 'accountUsername' | 'modelName'>
+const dtoMatchesSchema: SameKeys<HistoryDto, RowOf<typeof proxyAssignmentHistory> & Labels> = true
+void dtoMatchesSchema
+
+type SelectedHistory = Omit<HistoryDto, 'proxyLabel'> & {
+  proxyHost: string | null
+  proxyPort: number | null
 }
 
 export function listHistory(ctx: ServiceContext, input: HistoryListInput): Page<HistoryDto> {
@@ -55,8 +56,8 @@ export function listHistory(ctx: ServiceContext, input: HistoryListInput): Page<
   // Rows share a millisecond within a batch; id keeps the order of writing.
   const rows = stmt(
     ctx.sqlite,
-    `SELECT h.id, h.proxy_id, h.account_id, h.model_id, h.action, h.reason, h.assigned_by,
-            h.created_at, p.host, p.port, a.username, m.name AS model_name
+    `SELECT ${storedColumns.select('h')}, p.host AS "proxyHost", p.port AS "proxyPort",
+            a.username AS "accountUsername", m.name AS "modelName"
        FROM proxy_assignment_history h
        LEFT JOIN proxies p ON p.id = h.proxy_id
        LEFT JOIN accounts a ON a.id = h.account_id
@@ -64,20 +65,11 @@ export function listHistory(ctx: ServiceContext, input: HistoryListInput): Page<
        ${whereSql}
       ORDER BY h.created_at ${dir}, h.id ${dir}
       LIMIT ? OFFSET ?`,
-  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as HistoryRow[]
+  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as SelectedHistory[]
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      proxyId: row.proxy_id,
-      accountId: row.account_id,
-      modelId: row.model_id,
-      action: row.action,
-      reason: row.reason,
-      assignedBy: row.assigned_by,
-      createdAt: row.created_at,
-      proxyLabel: row.host === null ? null : endpointLabel(row.host, row.port ?? 0),
-      accountUsername: row.username,
-      modelName: row.model_name,
+    items: rows.map(({ proxyHost, proxyPort, ...row }) => ({
+      ...row,
+      proxyLabel: proxyHost === null ? null : endpointLabel(proxyHost, proxyPort ?? 0),
     })),
     total,
     page: input.page,

@@ -1,9 +1,11 @@
+import { columnsExcept, type RowOf, type SameKeys } from '../db/columns'
 import { models } from '../db/schema'
 import type { ModelDto, ModelListItem } from '../../shared/contracts/dto'
 import type { ModelCreateInput, ModelUpdateInput } from '../../shared/contracts/models'
 import { AppError } from '../../shared/errors'
 import type { ModelStatus } from '../../shared/domain'
 import {
+  insertRow,
   patchRow,
   inTransaction,
   statusAndNameWhere,
@@ -13,49 +15,31 @@ import {
   type ServiceContext,
 } from './service-context'
 
-interface ModelRow {
-  id: number
-  name: string
-  notes: string | null
-  status: ModelStatus
-  created_at: number
-  updated_at: number
-  accounts: number
-  active_accounts: number
-  assigned_accounts: number
-  proxies: number
-}
+// A model's DTO is its row, key for key: a column added to the schema must join ModelDto.
+const modelColumns = columnsExcept(models, [])
+const dtoMatchesSchema: SameKeys<ModelDto, RowOf<typeof models>> = true
+void dtoMatchesSchema
 
-const MODEL_SELECT = `SELECT m.id, m.name, m.notes, m.status, m.created_at, m.updated_at,
-    (SELECT count(*) FROM accounts a WHERE a.model_id = m.id) AS accounts,
+type ModelStats = ModelListItem['stats']
+type SelectedModel = ModelDto & ModelStats
+
+const MODEL_SELECT = `SELECT ${modelColumns.select('m')},
+    (SELECT count(*) FROM accounts a WHERE a.model_id = m.id) AS "accounts",
     (SELECT count(*) FROM accounts a WHERE a.model_id = m.id AND a.status = 'active')
-      AS active_accounts,
+      AS "activeAccounts",
     (SELECT count(*) FROM accounts a WHERE a.model_id = m.id AND a.proxy_id IS NOT NULL)
-      AS assigned_accounts,
-    (SELECT count(*) FROM proxies p WHERE p.assigned_model_id = m.id) AS proxies
+      AS "assignedAccounts",
+    (SELECT count(*) FROM proxies p WHERE p.assigned_model_id = m.id) AS "proxies"
   FROM models m`
 
-function toModelDto(row: ModelRow): ModelDto {
-  return {
-    id: row.id,
-    name: row.name,
-    notes: row.notes,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+function toModelDto(row: SelectedModel): ModelDto {
+  const { accounts: _a, activeAccounts: _b, assignedAccounts: _c, proxies: _d, ...dto } = row
+  return dto
 }
 
-function toModelListItem(row: ModelRow): ModelListItem {
-  return {
-    ...toModelDto(row),
-    stats: {
-      accounts: row.accounts,
-      activeAccounts: row.active_accounts,
-      assignedAccounts: row.assigned_accounts,
-      proxies: row.proxies,
-    },
-  }
+function toModelListItem(row: SelectedModel): ModelListItem {
+  const { accounts, activeAccounts, assignedAccounts, proxies, ...dto } = row
+  return { ...dto, stats: { accounts, activeAccounts, assignedAccounts, proxies } }
 }
 
 export function listModels(
@@ -65,12 +49,13 @@ export function listModels(
   const { sql: whereSql, params } = statusAndNameWhere('m.', filter)
   const rows = stmt(ctx.sqlite, `${MODEL_SELECT} ${whereSql} ORDER BY m.name, m.id`).all(
     ...params,
-  ) as ModelRow[]
+  ) as SelectedModel[]
   return rows.map(toModelListItem)
 }
 
 export function getModel(ctx: ServiceContext, id: number): ModelListItem {
-  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as ModelRow | undefined
+  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as
+    SelectedModel | undefined
   if (!row) throw notFound('model', id)
   return toModelListItem(row)
 }
@@ -79,12 +64,7 @@ export function createModel(ctx: ServiceContext, input: ModelCreateInput): Model
   const id = inTransaction(ctx, () => {
     assertNameFree(ctx, input.name, null)
     const now = ctx.clock.now()
-    return Number(
-      stmt(
-        ctx.sqlite,
-        'INSERT INTO models (name, notes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(input.name, input.notes ?? null, input.status ?? 'active', now, now).lastInsertRowid,
-    )
+    return insertRow(ctx, models, { ...input, createdAt: now, updatedAt: now })
   })
   return toModelDto(getModelRow(ctx, id))
 }
@@ -123,8 +103,9 @@ export function removeModel(ctx: ServiceContext, id: number): { removed: true } 
   return { removed: true }
 }
 
-function getModelRow(ctx: ServiceContext, id: number): ModelRow {
-  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as ModelRow | undefined
+function getModelRow(ctx: ServiceContext, id: number): SelectedModel {
+  const row = stmt(ctx.sqlite, `${MODEL_SELECT} WHERE m.id = ?`).get(id) as
+    SelectedModel | undefined
   if (!row) throw notFound('model', id)
   return row
 }

@@ -1,3 +1,4 @@
+import { columnsExcept, type RowOf, type SameKeys } from '../db/columns'
 import { proxyProviders } from '../db/schema'
 import type { Page, ProviderDto, ProviderListItem, ProxyDto } from '../../shared/contracts/dto'
 import type {
@@ -10,6 +11,7 @@ import { AppError } from '../../shared/errors'
 import { proxyStatuses, type ProviderStatus, type ProxyStatus } from '../../shared/domain'
 import { listProxies, removeProxies } from './proxies'
 import {
+  insertRow,
   patchRow,
   inTransaction,
   statusAndNameWhere,
@@ -19,37 +21,20 @@ import {
   type ServiceContext,
 } from './service-context'
 
-interface ProviderRow {
-  id: number
-  name: string
-  monthly_cost_per_proxy_cents: number
-  contact_email: string | null
-  website: string | null
-  service_type: ProviderDto['serviceType']
-  status: ProviderStatus
-  notes: string | null
-  created_at: number
-  updated_at: number
-}
+// A provider's DTO is its row, key for key: a column added to the schema must join ProviderDto.
+const providerColumns = columnsExcept(proxyProviders, [])
+const dtoMatchesSchema: SameKeys<ProviderDto, RowOf<typeof proxyProviders>> = true
+void dtoMatchesSchema
 
-function toProviderDto(row: ProviderRow): ProviderDto {
-  return {
-    id: row.id,
-    name: row.name,
-    monthlyCostPerProxyCents: row.monthly_cost_per_proxy_cents,
-    contactEmail: row.contact_email,
-    website: row.website,
-    serviceType: row.service_type,
-    status: row.status,
-    notes: row.notes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
+const PROVIDER_SELECT = `SELECT ${providerColumns.select('pp')} FROM proxy_providers pp`
+
+function toProviderDto(row: Record<string, unknown>): ProviderDto {
+  return providerColumns.decode(row) as ProviderDto
 }
 
 export function getProvider(ctx: ServiceContext, id: number): ProviderDto {
-  const row = stmt(ctx.sqlite, 'SELECT * FROM proxy_providers WHERE id = ?').get(id) as
-    ProviderRow | undefined
+  const row = stmt(ctx.sqlite, `${PROVIDER_SELECT} WHERE pp.id = ?`).get(id) as
+    Record<string, unknown> | undefined
   if (!row) throw notFound('provider', id)
   return toProviderDto(row)
 }
@@ -59,12 +44,11 @@ export function listProviders(
   ctx: ServiceContext,
   filter: { status?: ProviderStatus; search?: string } = {},
 ): ProviderListItem[] {
-  const { sql: whereSql, params } = statusAndNameWhere('', filter)
+  const { sql: whereSql, params } = statusAndNameWhere('pp.', filter)
   const rows = stmt(
     ctx.sqlite,
-    `SELECT * FROM proxy_providers ${whereSql}
-      ORDER BY name COLLATE NOCASE, id`,
-  ).all(...params) as ProviderRow[]
+    `${PROVIDER_SELECT} ${whereSql} ORDER BY pp.name COLLATE NOCASE, pp.id`,
+  ).all(...params) as Record<string, unknown>[]
   const groups = stmt(
     ctx.sqlite,
     `SELECT p.provider_id, p.status, count(*) AS proxies, sum(p.account_count) AS used,
@@ -90,7 +74,10 @@ export function listProviders(
     entry.capacity += group.capacity
     entry.monthlySpendCents += group.cost
   }
-  return rows.map((row) => ({ ...toProviderDto(row), stats: stats.get(row.id) ?? emptyStats() }))
+  return rows.map((row) => {
+    const dto = toProviderDto(row)
+    return { ...dto, stats: stats.get(dto.id) ?? emptyStats() }
+  })
 }
 
 function emptyStats(): ProviderListItem['stats'] {
@@ -110,24 +97,7 @@ export function createProvider(ctx: ServiceContext, input: ProviderCreateInput):
   const id = inTransaction(ctx, () => {
     assertNameFree(ctx, input.name, null)
     const now = ctx.clock.now()
-    return Number(
-      stmt(
-        ctx.sqlite,
-        `INSERT INTO proxy_providers (name, monthly_cost_per_proxy_cents, contact_email, website,
-           service_type, status, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        input.name,
-        input.monthlyCostPerProxyCents,
-        input.contactEmail ?? null,
-        input.website ?? null,
-        input.serviceType ?? null,
-        input.status ?? 'active',
-        input.notes ?? null,
-        now,
-        now,
-      ).lastInsertRowid,
-    )
+    return insertRow(ctx, proxyProviders, { ...input, createdAt: now, updatedAt: now })
   })
   return getProvider(ctx, id)
 }

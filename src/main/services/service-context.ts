@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { AppError } from '../../shared/errors'
-import { columnPatch, type RowOf } from '../db/columns'
+import { columnPatch, columnSet, type KeyOf, type RowOf } from '../db/columns'
 import { constraintErrorToAppError } from '../db/constraint-errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { Clock } from '../clock'
@@ -60,6 +60,27 @@ export function patchRow<T extends SQLiteTable & { updatedAt: unknown }>(
   stmt(ctx.sqlite, `UPDATE ${getTableName(table)} SET ${sets.join(', ')} WHERE id = ?`).run(
     ...params,
     id,
+  )
+}
+
+/**
+ * One INSERT of `values` (named as the schema names them; undefined takes the schema's default).
+ * For the create paths that store one row at a time; the import has its own batched statement.
+ */
+export function insertRow<T extends SQLiteTable>(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  table: T,
+  values: Partial<RowOf<T>>,
+): number {
+  const columns = columnSet(table, Object.keys(values) as KeyOf<T>[])
+  const params: unknown[] = []
+  columns.encodeInto(values, params)
+  const placeholders = columns.keys.map(() => '?').join(', ')
+  return Number(
+    stmt(
+      ctx.sqlite,
+      `INSERT INTO ${getTableName(table)} (${columns.names}) VALUES (${placeholders})`,
+    ).run(params).lastInsertRowid,
   )
 }
 

@@ -1,5 +1,7 @@
 import type { AccountListInput } from '../../../shared/contracts/accounts'
 import type { AccountDto, Page } from '../../../shared/contracts/dto'
+import { columnsExcept, type RowOf, type SameKeys } from '../../db/columns'
+import { accounts } from '../../db/schema'
 import {
   endpointLabel,
   likeContains,
@@ -8,45 +10,37 @@ import {
   type ServiceContext,
 } from '../service-context'
 
-const ACCOUNT_SELECT = `SELECT a.id, a.model_id, m.name AS model_name, a.platform, a.username,
-    a.status, a.proxy_id, p.host, p.port, a.notes, a.created_at, a.updated_at
+// The DTO is the row plus the model's name and the proxy's label: a column added to the schema
+// must join AccountDto too.
+const accountColumns = columnsExcept(accounts, [])
+const dtoMatchesSchema: SameKeys<
+  AccountDto,
+  RowOf<typeof accounts> & { modelName: string; proxyLabel: string | null }
+> = true
+void dtoMatchesSchema
+
+const ACCOUNT_SELECT = `SELECT ${accountColumns.select('a')}, m.name AS "modelName",
+    p.host AS "proxyHost", p.port AS "proxyPort"
   FROM accounts a
   JOIN models m ON m.id = a.model_id
   LEFT JOIN proxies p ON p.id = a.proxy_id`
 
-interface AccountRow {
-  id: number
-  model_id: number
-  model_name: string
-  platform: AccountDto['platform']
-  username: string
-  status: AccountDto['status']
-  proxy_id: number | null
-  host: string | null
-  port: number | null
-  notes: string | null
-  created_at: number
-  updated_at: number
+type SelectedAccount = Omit<AccountDto, 'proxyLabel'> & {
+  proxyHost: string | null
+  proxyPort: number | null
 }
 
-function toAccountDto(row: AccountRow): AccountDto {
+function toAccountDto(row: SelectedAccount): AccountDto {
+  const { proxyHost, proxyPort, ...rest } = row
   return {
-    id: row.id,
-    modelId: row.model_id,
-    modelName: row.model_name,
-    platform: row.platform,
-    username: row.username,
-    status: row.status,
-    proxyId: row.proxy_id,
-    proxyLabel: row.host === null ? null : endpointLabel(row.host, row.port ?? 0),
-    notes: row.notes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...rest,
+    proxyLabel: proxyHost === null ? null : endpointLabel(proxyHost, proxyPort ?? 0),
   }
 }
 
 export function getAccount(ctx: ServiceContext, id: number): AccountDto {
-  const row = stmt(ctx.sqlite, `${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as AccountRow | undefined
+  const row = stmt(ctx.sqlite, `${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as
+    SelectedAccount | undefined
   if (!row) throw notFound('account', id)
   return toAccountDto(row)
 }
@@ -56,7 +50,7 @@ export function accountsOnProxy(ctx: ServiceContext, proxyId: number): AccountDt
   const rows = stmt(
     ctx.sqlite,
     `${ACCOUNT_SELECT} WHERE a.proxy_id = ? AND a.status = 'active' ORDER BY a.id`,
-  ).all(proxyId) as AccountRow[]
+  ).all(proxyId) as SelectedAccount[]
   return rows.map(toAccountDto)
 }
 
@@ -107,6 +101,6 @@ export function listAccounts(ctx: ServiceContext, input: AccountListInput): Page
     ctx.sqlite,
     `${ACCOUNT_SELECT} ${whereSql}
       ORDER BY ${sortColumns[input.sortBy]} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`,
-  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as AccountRow[]
+  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as SelectedAccount[]
   return { items: rows.map(toAccountDto), total, page: input.page, pageSize: input.pageSize }
 }

@@ -9,6 +9,7 @@ import {
   inTransaction,
   missingIds,
   notFound,
+  insertRow,
   patchRow,
   stmt,
   type ServiceContext,
@@ -21,21 +22,7 @@ export function createAccount(ctx: ServiceContext, input: AccountCreateInput): A
     assertModelExists(ctx, input.modelId)
     assertUsernameFree(ctx, input.platform, input.username, null)
     const now = ctx.clock.now()
-    return Number(
-      stmt(
-        ctx.sqlite,
-        `INSERT INTO accounts (model_id, platform, username, status, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        input.modelId,
-        input.platform,
-        input.username,
-        input.status ?? 'active',
-        input.notes ?? null,
-        now,
-        now,
-      ).lastInsertRowid,
-    )
+    return insertRow(ctx, accounts, { ...input, createdAt: now, updatedAt: now })
   })
   return getAccount(ctx, id)
 }

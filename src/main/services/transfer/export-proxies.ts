@@ -7,27 +7,30 @@ import {
   type ParsedProxy,
 } from '../../formats'
 import { passwordAad, proxyFilterSql } from '../proxies'
+import { columnSet, type RowOf } from '../../db/columns'
+import { proxies } from '../../db/schema'
 import { missingIds, notFound, stmt, type OperatorContext } from '../service-context'
 import { deliverExport } from './deliver'
 import { CHUNK_ROWS, yieldToEventLoop } from './progress'
 
 export type ExportContext = Pick<OperatorContext, 'sqlite' | 'vault' | 'clock' | 'dialogs'>
 
-interface ExportRow {
-  id: number
-  protocol: ParsedProxy['protocol']
-  remote_dns: number
-  host: string
-  port: number
-  username: string | null
-  password_encrypted: string | null
-  rotation_url: string | null
-  location: string | null
-  country: string | null
-  tags: string
-  notes: string | null
-  provider: string
-}
+/** What an export line carries (ParsedProxy's fields), plus the id the password is sealed to. */
+const exported = columnSet(proxies, [
+  'id',
+  'protocol',
+  'remoteDns',
+  'host',
+  'port',
+  'username',
+  'passwordEncrypted',
+  'rotationUrl',
+  'location',
+  'country',
+  'tags',
+  'notes',
+])
+type ExportRow = Pick<RowOf<typeof proxies>, (typeof exported.keys)[number]> & { provider: string }
 
 /**
  * Writes the chosen proxies (a selection, a filter, or all) in id order as txt in a line shape,
@@ -40,30 +43,28 @@ export async function exportProxies(
 ): Promise<ExportResult> {
   const rows = selectRows(ctx, input.scope)
   const includePasswords = input.includePasswords && input.confirmPasswords
-  const proxies: ParsedProxy[] = []
+  const parsed: ParsedProxy[] = []
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % CHUNK_ROWS === 0) await yieldToEventLoop()
-    proxies.push(toParsedProxy(ctx, rows[i] as ExportRow, includePasswords))
+    parsed.push(toParsedProxy(ctx, rows[i] as ExportRow, includePasswords))
   }
   const options: ExportOptions = { includePasswords }
   const content =
     input.format === 'txt'
-      ? writeProxiesTxt(proxies, input.lineShape, options)
+      ? writeProxiesTxt(parsed, input.lineShape, options)
       : input.format === 'csv'
-        ? writeProxiesCsv(proxies, options)
-        : writeProxiesJson(proxies, options)
+        ? writeProxiesCsv(parsed, options)
+        : writeProxiesJson(parsed, options)
   return deliverExport(ctx, input.destination, {
     stem: 'proxies',
     kind: input.format,
     content,
-    count: proxies.length,
+    count: parsed.length,
     secret: includePasswords,
   })
 }
 
-const SELECT_EXPORT = `SELECT p.id, p.protocol, p.remote_dns, p.host, p.port, p.username,
-  p.password_encrypted, p.rotation_url, p.location, p.country, p.tags, p.notes,
-  pp.name AS provider
+const SELECT_EXPORT = `SELECT ${exported.select('p')}, pp.name AS "provider"
   FROM proxies p JOIN proxy_providers pp ON pp.id = p.provider_id`
 
 function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): ExportRow[] {
@@ -82,22 +83,13 @@ function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): Exp
   ) as ExportRow[]
 }
 
-function toParsedProxy(ctx: ExportContext, row: ExportRow, withPassword: boolean): ParsedProxy {
+function toParsedProxy(ctx: ExportContext, raw: ExportRow, withPassword: boolean): ParsedProxy {
+  const { id, passwordEncrypted, ...row } = exported.decode(raw)
   return {
-    protocol: row.protocol,
-    remoteDns: row.remote_dns === 1,
-    host: row.host,
-    port: row.port,
-    username: row.username,
+    ...row,
     password:
-      withPassword && row.password_encrypted !== null
-        ? ctx.vault.decrypt(row.password_encrypted, passwordAad(row.id))
+      withPassword && passwordEncrypted !== null
+        ? ctx.vault.decrypt(passwordEncrypted, passwordAad(id))
         : null,
-    rotationUrl: row.rotation_url,
-    location: row.location,
-    country: row.country,
-    tags: JSON.parse(row.tags) as string[],
-    notes: row.notes,
-    provider: row.provider,
   }
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ParsedProxy } from '../../formats'
+import { columnName, columnSet } from '../../db/columns'
+import { proxies } from '../../db/schema'
 import { stmt } from '../service-context'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'
@@ -15,28 +17,51 @@ import { yieldToEventLoop, type ProgressReporter } from './progress'
  * loading the same rows into the same table.
  */
 
-const INSERT_COLUMNS = `(id, provider_id, protocol, remote_dns, host, port, username,
-  password_encrypted, location, country, tags, notes, rotation_url, created_at, updated_at)`
-const ROW_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+/** What an import line stores, plus the id and ciphertext the plan gave it. */
+const imported = columnSet(proxies, [
+  'id',
+  'providerId',
+  'protocol',
+  'remoteDns',
+  'host',
+  'port',
+  'username',
+  'passwordEncrypted',
+  'location',
+  'country',
+  'tags',
+  'notes',
+  'rotationUrl',
+  'createdAt',
+  'updatedAt',
+])
+const ROW_VALUES = `(${imported.keys.map(() => '?').join(', ')})`
 /** 7,500 parameters per statement: well under SQLite's 32,766. */
 export const ROWS_PER_INSERT = 500
 
-const INSERT_ONE = `INSERT INTO proxies ${INSERT_COLUMNS} VALUES ${ROW_VALUES}`
-const INSERT_MANY = `INSERT INTO proxies ${INSERT_COLUMNS} VALUES ${Array<string>(ROWS_PER_INSERT)
+const INSERT_ONE = `INSERT INTO proxies (${imported.names}) VALUES ${ROW_VALUES}`
+const INSERT_MANY = `INSERT INTO proxies (${imported.names}) VALUES ${Array<string>(ROWS_PER_INSERT)
   .fill(ROW_VALUES)
   .join(', ')}`
 
-// `duplicates: 'update'`: what the row fills in wins; what it leaves empty keeps the stored value.
+// `duplicates: 'update'`: what the row fills in wins; what it leaves empty (NULL) keeps the stored
+// value. remote_dns is the scheme's, so always the line's.
+const kept = columnSet(proxies, [
+  'providerId',
+  'passwordEncrypted',
+  'location',
+  'country',
+  'tags',
+  'notes',
+  'rotationUrl',
+])
 const UPDATE_PROXY = `UPDATE proxies SET
-  provider_id = coalesce(?, provider_id),
-  remote_dns = ?,
-  password_encrypted = coalesce(?, password_encrypted),
-  location = coalesce(?, location),
-  country = coalesce(?, country),
-  tags = coalesce(?, tags),
-  notes = coalesce(?, notes),
-  rotation_url = coalesce(?, rotation_url),
-  updated_at = ?
+  ${kept.names
+    .split(', ')
+    .map((name) => `${name} = coalesce(?, ${name})`)
+    .join(',\n  ')},
+  ${columnName(proxies, 'remoteDns')} = ?,
+  ${columnName(proxies, 'updatedAt')} = ?
   WHERE id = ?`
 
 /** The input line of the row the database refused, for the error message. */
@@ -95,22 +120,25 @@ export async function writePlan(
     return proxy
   }
   const insertValues = (row: PlannedRow, p: ParsedProxy, into: unknown[]) => {
-    into.push(
-      row.id,
-      row.providerId,
-      p.protocol,
-      p.remoteDns ? 1 : 0,
-      p.host,
-      p.port,
-      p.username,
-      row.sealed,
-      p.location,
-      p.country,
-      JSON.stringify(p.tags),
-      p.notes,
-      p.rotationUrl,
-      now,
-      now,
+    imported.encodeInto(
+      {
+        id: row.id,
+        providerId: row.providerId,
+        protocol: p.protocol,
+        remoteDns: p.remoteDns,
+        host: p.host,
+        port: p.port,
+        username: p.username,
+        passwordEncrypted: row.sealed,
+        location: p.location,
+        country: p.country,
+        tags: p.tags,
+        notes: p.notes,
+        rotationUrl: p.rotationUrl,
+        createdAt: now,
+        updatedAt: now,
+      },
+      into,
     )
   }
 
@@ -153,20 +181,21 @@ export async function writePlan(
   const update = stmt(ctx.sqlite, UPDATE_PROXY)
   for (const row of plan.updates) {
     const p = proxyOf(row)
-    runRow(batch, row, () =>
-      update.run(
-        row.providerId || null,
-        p.remoteDns ? 1 : 0,
-        row.sealed,
-        p.location,
-        p.country,
-        p.tags.length ? JSON.stringify(p.tags) : null,
-        p.notes,
-        p.rotationUrl,
-        now,
-        row.id,
-      ),
+    const params: unknown[] = []
+    kept.encodeInto(
+      {
+        providerId: row.providerId || null,
+        passwordEncrypted: row.sealed,
+        location: p.location,
+        country: p.country,
+        tags: p.tags.length ? p.tags : null,
+        notes: p.notes,
+        rotationUrl: p.rotationUrl,
+      },
+      params,
     )
+    params.push(p.remoteDns ? 1 : 0, now, row.id)
+    runRow(batch, row, () => update.run(params))
     if (++stored % ROWS_PER_INSERT === 0) report()
     if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
   }
