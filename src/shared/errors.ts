@@ -47,7 +47,3 @@ export class AppError extends Error {
     return new AppError(shape.code, shape.message, shape.details)
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError
-}

@@ -94,7 +94,6 @@ export type ImportPreviewRow =
       proxy: PreviewProxy | null
     }
 
-export type ImportRowStatus = ImportPreviewRow['status']
 
 /**
  * Pushed on `import:progress`, throttled. `done` counts within the phase; `total` is what the

@@ -6,7 +6,7 @@ import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
 import type { GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
-import { redactCredentials } from './redact'
+import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
   JUDGE_BODY_LIMIT,
@@ -153,14 +153,6 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       for (const cancel of [...inFlight]) cancel()
     },
   }
-}
-
-/** One-shot convenience; bulk callers should reuse one `createChecker()` (and one geo reader). */
-export function checkProxy(
-  target: CheckTarget,
-  options: CheckOptions & CheckerOptions,
-): Promise<CheckResult> {
-  return createChecker({ geo: options.geo, ca: options.ca }).check(target, options)
 }
 
 function interrupted(run: Run, message: string): Verdict {

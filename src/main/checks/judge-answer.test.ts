@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseExitIp } from './judge-answer'
 import { buildProxyUrl, proxyOrigin } from './proxy-url'
-import { redactCredentials } from './redact'
+import { redactCredentials } from '../formats/redact'
 import type { CheckTarget } from './types'
 
 describe('parseExitIp', () => {

@@ -35,3 +35,22 @@ function maskPasswordInLine(line: string): string {
   }
   return `${line.slice(0, index + 1)}${MASK}`
 }
+
+/**
+ * Masks known credentials (raw and URL-encoded) in a message, e.g. a check's error text. Secrets
+ * shorter than 3 characters are left alone: masking every "a" would garble messages and reveal
+ * nothing.
+ */
+export function redactCredentials(
+  message: string,
+  credentials: { username: string | null; password: string | null },
+): string {
+  let result = message
+  for (const secret of [credentials.password, credentials.username]) {
+    if (secret === null || secret.length < 3) continue
+    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+      result = result.split(form).join(MASK)
+    }
+  }
+  return result
+}

@@ -61,7 +61,3 @@ export function parseMasterKey(text: string): ParsedMasterKey {
   }
   return { ok: true, masterKey: { version: v, key: bytes } }
 }
-
-export function sameMasterKey(a: MasterKey, b: MasterKey): boolean {
-  return a.version === b.version && a.key.equals(b.key)
-}

@@ -104,7 +104,6 @@ export const paging = {
     .default(50),
 }
 
-export const sortDirection = z.enum(['asc', 'desc']).default('asc')
 
 /** One value or a non-empty list of values of an enum, for multi-select filters. */
 export function oneOrMany<T extends readonly [string, ...string[]]>(values: T) {

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { defineContract } from '../contract'
 import { settingsPatchSchema, type Settings } from '../settings'
 import { noInput } from './common'
@@ -13,4 +12,3 @@ export const settingsContracts = {
   ),
 }
 
-export type SettingsSetInput = z.input<(typeof settingsContracts)['settings:set']['input']>
