@@ -13,6 +13,19 @@ const electronOutsideShell = {
   message: 'Only src/main/electron/ and src/main/index.ts may import electron.',
 }
 
+// Layers inside src/main, lowest first: db/ and secrets/ (storage), services/ (the domain),
+// checks/ (network work over the services), ipc/ and electron/ (transports), context.ts (the
+// composition root). A layer imports only from below it; src/shared sits under all of them.
+const layer = (name, groups) =>
+  groups.map((group) => ({
+    // src/shared has names of its own (contracts/checks.ts) that are no layer of main.
+    group: [`**/${group}`, `**/${group}/**`, '!**/shared/**'],
+    message: `${name} may not import ${group}, a layer above it: pass in what it needs (src/main/README.md).`,
+  }))
+const aboveServices = ['context', 'checks', 'ipc', 'electron']
+const serviceLayers = layer('src/main/services', aboveServices)
+const storageLayers = layer('src/main/db and src/main/secrets', ['services', ...aboveServices])
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', '.electron-native/**'] },
   js.configs.recommended,
@@ -30,6 +43,26 @@ export default tseslint.config(
   {
     files: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/main/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOutsideShell], patterns: serviceLayers },
+      ],
+    },
+  },
+  {
+    files: ['src/main/db/**/*.ts', 'src/main/secrets/**/*.ts', 'src/main/formats/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOutsideShell], patterns: storageLayers },
+      ],
+    },
   },
   {
     files: ['src/shared/**', 'src/renderer/**'],

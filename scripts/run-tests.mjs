@@ -21,6 +21,7 @@ const steps = args.length
   ? [['vitest', [bin('vitest'), 'run', ...args]]]
   : [
       ['lint', [bin('eslint'), '.', '--max-warnings', '0']],
+      ['import circles', [process.execPath, join(root, 'scripts', 'check-cycles.mjs')]],
       ['typecheck (node)', [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit']],
       ['typecheck (web)', [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit']],
       ['build', [bin('electron-vite'), 'build']],
