@@ -1,4 +1,5 @@
-import type { CheckErrorCode, ProxyProtocol } from '../../shared/domain'
+import type { CheckErrorCode } from '../../shared/domain'
+import type { ParsedProxy } from '../formats'
 
 /**
  * The outcome of one check: `ok` or one of the stored failure codes (`judge_failed`: the judge,
@@ -6,19 +7,15 @@ import type { CheckErrorCode, ProxyProtocol } from '../../shared/domain'
  */
 export type CheckOutcome = 'ok' | CheckErrorCode
 
-/** The proxy to check, credentials already decrypted by the caller. */
-export interface CheckTarget {
-  protocol: ProxyProtocol
-  /**
-   * SOCKS only: hand the judge's hostname to the proxy (socks5h; socks4a for SOCKS4) instead of
-   * resolving it locally. HTTP proxies always resolve the name themselves.
-   */
-  remoteDns: boolean
-  host: string
-  port: number
-  username: string | null
-  password: string | null
-}
+/**
+ * The proxy to check, credentials already decrypted by the caller. `remoteDns` (SOCKS only) hands
+ * the judge's hostname to the proxy (socks5h; socks4a for SOCKS4) instead of resolving it locally;
+ * HTTP proxies always resolve the name themselves.
+ */
+export type CheckTarget = Pick<
+  ParsedProxy,
+  'protocol' | 'remoteDns' | 'host' | 'port' | 'username' | 'password'
+>
 
 /** A custom check: the check passes when the page at `url` contains `keyword`. */
 export interface CustomCheck {

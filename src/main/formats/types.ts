@@ -42,7 +42,6 @@ export type ParsedLine =
   | { line: number; ok: true; proxy: ParsedProxy }
   | { line: number; ok: false; reason: ImportErrorReason; message: string; raw?: string }
 
-
 export interface ParseOptions {
   /** For lines that name no protocol. `socks5h` means socks5 with remote DNS. */
   defaultProtocol: ProxyScheme

@@ -11,25 +11,13 @@ import { columnSet, type RowOf } from '../../db/columns'
 import { proxies } from '../../db/schema'
 import { missingIds, notFound, stmt, type OperatorContext } from '../service-context'
 import { deliverExport } from './deliver'
+import { LINE_COLUMNS } from './line-columns'
 import { CHUNK_ROWS, yieldToEventLoop } from './progress'
 
 export type ExportContext = Pick<OperatorContext, 'sqlite' | 'vault' | 'clock' | 'dialogs'>
 
-/** What an export line carries (ParsedProxy's fields), plus the id the password is sealed to. */
-const exported = columnSet(proxies, [
-  'id',
-  'protocol',
-  'remoteDns',
-  'host',
-  'port',
-  'username',
-  'passwordEncrypted',
-  'rotationUrl',
-  'location',
-  'country',
-  'tags',
-  'notes',
-])
+/** What an export line carries, plus the ciphertext and the id it is sealed to. */
+const exported = columnSet(proxies, ['id', ...LINE_COLUMNS, 'passwordEncrypted'])
 type ExportRow = Pick<RowOf<typeof proxies>, (typeof exported.keys)[number]> & { provider: string }
 
 /**

@@ -3,6 +3,7 @@ import type { ParsedProxy } from '../../formats'
 import { columnName, columnSet } from '../../db/columns'
 import { proxies } from '../../db/schema'
 import { stmt } from '../service-context'
+import { LINE_COLUMNS, LINE_DETAILS } from './line-columns'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'
 import type { ImportContext } from './import-preview'
@@ -21,17 +22,8 @@ import { yieldToEventLoop, type ProgressReporter } from './progress'
 const imported = columnSet(proxies, [
   'id',
   'providerId',
-  'protocol',
-  'remoteDns',
-  'host',
-  'port',
-  'username',
+  ...LINE_COLUMNS,
   'passwordEncrypted',
-  'location',
-  'country',
-  'tags',
-  'notes',
-  'rotationUrl',
   'createdAt',
   'updatedAt',
 ])
@@ -46,15 +38,7 @@ const INSERT_MANY = `INSERT INTO proxies (${imported.names}) VALUES ${Array<stri
 
 // `duplicates: 'update'`: what the row fills in wins; what it leaves empty (NULL) keeps the stored
 // value. remote_dns is the scheme's, so always the line's.
-const kept = columnSet(proxies, [
-  'providerId',
-  'passwordEncrypted',
-  'location',
-  'country',
-  'tags',
-  'notes',
-  'rotationUrl',
-])
+const kept = columnSet(proxies, ['providerId', 'passwordEncrypted', ...LINE_DETAILS])
 const UPDATE_PROXY = `UPDATE proxies SET
   ${kept.names
     .split(', ')
@@ -122,19 +106,10 @@ export async function writePlan(
   const insertValues = (row: PlannedRow, p: ParsedProxy, into: unknown[]) => {
     imported.encodeInto(
       {
+        ...p,
         id: row.id,
         providerId: row.providerId,
-        protocol: p.protocol,
-        remoteDns: p.remoteDns,
-        host: p.host,
-        port: p.port,
-        username: p.username,
         passwordEncrypted: row.sealed,
-        location: p.location,
-        country: p.country,
-        tags: p.tags,
-        notes: p.notes,
-        rotationUrl: p.rotationUrl,
         createdAt: now,
         updatedAt: now,
       },
@@ -184,13 +159,10 @@ export async function writePlan(
     const params: unknown[] = []
     kept.encodeInto(
       {
+        ...p,
         providerId: row.providerId || null,
         passwordEncrypted: row.sealed,
-        location: p.location,
-        country: p.country,
         tags: p.tags.length ? p.tags : null,
-        notes: p.notes,
-        rotationUrl: p.rotationUrl,
       },
       params,
     )
