@@ -1,45 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import type { ProxyDto } from '../../../../shared/contracts/dto'
 import {
   createInputFromDraft,
   draftFromProxy,
   emptyProxyDraft,
   updateInputFromDraft,
+  type EditedProxy,
 } from './proxy-draft'
 
-const proxy: ProxyDto = {
+const proxy: EditedProxy = {
   id: 7,
   providerId: 2,
-  providerName: 'Acme',
   protocol: 'socks5',
   remoteDns: true,
   host: 'gate.example.net',
   port: 1080,
   username: 'session-1',
-  hasPassword: true,
   location: 'US-California',
   country: 'US',
   status: 'active',
-  assignedModelId: null,
-  assignedModelName: null,
-  accountCount: 1,
   maxAccounts: 3,
   monthlyCostOverrideCents: null,
-  monthlyCostCents: 450,
   tags: ['gold'],
   notes: null,
   expiresAt: 1_800_000_000_000,
   rotationUrl: null,
   sticky: false,
-  lastTestedAt: null,
-  lastSuccessAt: null,
-  lastErrorCode: null,
-  lastErrorMessage: null,
-  responseTimeMs: null,
-  exitIp: null,
-  consecutiveFailures: 0,
-  createdAt: 1,
-  updatedAt: 1,
 }
 
 describe('proxy form drafts', () => {

@@ -52,7 +52,29 @@ export function emptyProxyDraft(providerId: number | null = null): ProxyDraft {
   }
 }
 
-export function draftFromProxy(proxy: ProxyDto): ProxyDraft {
+/** The stored fields the form edits (and the id it saves to); the rest of a ProxyDto is display. */
+export type EditedProxy = Pick<
+  ProxyDto,
+  | 'id'
+  | 'providerId'
+  | 'protocol'
+  | 'remoteDns'
+  | 'host'
+  | 'port'
+  | 'username'
+  | 'location'
+  | 'country'
+  | 'status'
+  | 'maxAccounts'
+  | 'monthlyCostOverrideCents'
+  | 'tags'
+  | 'notes'
+  | 'expiresAt'
+  | 'rotationUrl'
+  | 'sticky'
+>
+
+export function draftFromProxy(proxy: EditedProxy): ProxyDraft {
   return {
     providerId: proxy.providerId,
     protocol: proxy.protocol,
@@ -114,7 +136,7 @@ export function createInputFromDraft(draft: ProxyDraft): ProxyCreate {
 }
 
 /** Only the fields that changed; null when nothing did. */
-export function updateInputFromDraft(proxy: ProxyDto, draft: ProxyDraft): ProxyUpdate | null {
+export function updateInputFromDraft(proxy: EditedProxy, draft: ProxyDraft): ProxyUpdate | null {
   const before = fields(draftFromProxy(proxy)) as Record<string, unknown>
   const after = fields(draft) as Record<string, unknown>
   const changes: Record<string, unknown> = {}
