@@ -34,6 +34,8 @@ export function createMainWindow({ devUrl }: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   window.once('ready-to-show', () => window.show())
