@@ -127,7 +127,7 @@ function showWindow(route?: string): void {
 }
 
 function openMainWindow(): BrowserWindow {
-  const window = createMainWindow({ devUrl })
+  const window = createMainWindow({ devUrl, dataDir })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
