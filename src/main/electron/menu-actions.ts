@@ -44,15 +44,18 @@ export function createMenuActions(host: MenuHost, storage: StorageActions): Menu
       })
     },
     openDataFolder: () => {
-      // openPath resolves with an error message rather than rejecting.
-      shell.openPath(host.dataDir).then((error) => {
-        if (error)
-          dialog.showErrorBox('Could not open the data folder', `${host.dataDir}: ${error}`)
-      }, console.warn)
+      openFolder(host.dataDir).catch(console.warn)
     },
     quit: () => host.quit(),
   }
   return actions
+}
+
+/** Opens `dir` in the file manager, saying so in a dialog when the system cannot. */
+export async function openFolder(dir: string): Promise<void> {
+  // openPath resolves with an error message rather than rejecting.
+  const error = await shell.openPath(dir)
+  if (error) dialog.showErrorBox('Could not open the data folder', `${dir}: ${error}`)
 }
 
 function showMessage(parent: BrowserWindow | null, options: MessageBoxOptions): void {
