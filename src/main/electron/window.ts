@@ -3,7 +3,7 @@
  * the electron-vite dev server in development), shown only once it has painted, opening where it
  * was last closed (window-state.ts).
  */
-import { BrowserWindow, screen, type WebPreferences } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { APP_ENTRY_URL } from './policy'
 import { iconPath, preloadPath } from './resources'
 import {
@@ -21,26 +21,6 @@ export interface MainWindowOptions {
   dataDir: string
 }
 
-/** The renderer's powers: exactly these, for every window (DESIGN §5). */
-export function secureWebPreferences(): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    // A middle click on a link would otherwise open it in a new window, bypassing will-navigate.
-    disableBlinkFeatures: 'Auxclick',
-  }
-}
-
 export function createMainWindow({ devUrl, dataDir }: MainWindowOptions): BrowserWindow {
   const placed = placeWindow(
     readWindowState(dataDir),
@@ -55,7 +35,24 @@ export function createMainWindow({ devUrl, dataDir }: MainWindowOptions): Browse
     title: 'ProxyDeck',
     icon: process.platform === 'linux' ? iconPath('icon.png') : undefined,
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(),
+    // The renderer's powers, exactly these (DESIGN §5). Kept literal here: electronegativity
+    // (npm run lint:security) checks them only where the window is constructed.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
   if (placed.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
