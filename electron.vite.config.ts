@@ -2,13 +2,13 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
-import { RENDERER_CSP_META } from './src/shared/csp'
+import { withRendererCsp } from './src/shared/csp'
 
 // One CSP for the page's meta tag, the Electron protocol handler and the bridge (src/shared/csp.ts).
 function injectCsp(): Plugin {
   return {
     name: 'proxydeck-csp',
-    transformIndexHtml: (html) => html.replace('%RENDERER_CSP%', RENDERER_CSP_META),
+    transformIndexHtml: (html) => withRendererCsp(html),
   }
 }
 

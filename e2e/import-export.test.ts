@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
+let acmeId: number
 
 // Good, bad and duplicate lines: 10.0.0.1 is stored already, 10.0.0.2 repeats, two errors.
 const pasted = [
@@ -20,6 +21,7 @@ beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
   app.page.setDefaultTimeout(10_000)
   const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 300 })
+  acmeId = acme.id
   await app.call('proxies:create', {
     providerId: acme.id,
     protocol: 'http',
@@ -110,6 +112,38 @@ describe('import from a file', () => {
     expect(await page.content()).not.toContain('pw-six')
     await modal.getByRole('button', { name: 'Cancel' }).click()
     await modal.waitFor({ state: 'hidden' })
+  })
+})
+
+describe("the desktop File menu's requests", () => {
+  // Main asks by setting the hash (a same-document navigation), as here.
+  const ask = (hash: string) => app.page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
+  const currentHash = () => new URL(app.page.url()).hash
+
+  it('Import… opens the dialog from another view, and again from the Proxies view', async () => {
+    const page = app.page
+    await page.goto(`${app.bridge.url.split('?')[0]}#/dashboard`)
+    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    const modal = dialog('Import proxies')
+    await ask('#/proxies?open=import')
+    await modal.waitFor()
+    expect(currentHash()).toBe('#/proxies')
+    await page.keyboard.press('Escape')
+    await modal.waitFor({ state: 'hidden' })
+    await ask('#/proxies?open=import')
+    await modal.waitFor()
+    await page.keyboard.press('Escape')
+    await modal.waitFor({ state: 'hidden' })
+  })
+
+  it('Export… keeps the filter the view shows', async () => {
+    const modal = dialog('Export proxies')
+    await ask(`#/proxies?provider=${acmeId}&open=export`)
+    await modal.waitFor()
+    expect(currentHash()).toBe(`#/proxies?provider=${acmeId}`)
+    await app.page.keyboard.press('Escape')
+    await modal.waitFor({ state: 'hidden' })
+    await ask('#/proxies')
   })
 })
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, build, then every vitest suite (unit, integration, e2e).
+// `npm test`: lint, lint:security (electronegativity), typecheck, build, then every vitest suite
+// (unit, integration, e2e).
 // On Linux the whole run happens inside a private D-Bus session with an unlocked gnome-keyring in a
 // throwaway HOME, so the real keychain code is exercised without touching the operator's keyring.
 // `npm test -- <vitest args>` skips lint/typecheck/build and runs just those tests (same keyring).
@@ -22,6 +23,7 @@ const steps = args.length
   : [
       ['lint', [bin('eslint'), '.', '--max-warnings', '0']],
       ['import circles', [process.execPath, join(root, 'scripts', 'check-cycles.mjs')]],
+      ['lint:security', [process.execPath, join(root, 'scripts', 'security', 'lint-security.mjs')]],
       ['typecheck (node)', [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit']],
       ['typecheck (web)', [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit']],
       ['build', [bin('electron-vite'), 'build']],

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createContext, type AppContext } from './context'
 import { installAppMenu } from './electron/app-menu'
+import { createMenuActions } from './electron/menu-actions'
 import { createFileDialogs } from './electron/dialogs'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { registerIpc } from './electron/ipc'
@@ -81,7 +82,22 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession, { devUrl })
   serveRenderer(session.defaultSession, rendererDir)
-  installAppMenu()
+  installAppMenu(
+    createMenuActions(
+      {
+        show: (to) => showWindow(to),
+        window: () => mainWindow,
+        dataDir,
+        quit: () => app.quit(),
+      },
+      // The seam for app:backup / app:restore (another branch): until they land, both open the
+      // Settings view, where storage lives.
+      {
+        backup: () => showWindow(() => '#/settings'),
+        restore: () => showWindow(() => '#/settings'),
+      },
+    ),
+  )
   const disposeIpc = registerIpc(context, {
     devUrl,
     eventTargets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
@@ -95,7 +111,7 @@ async function start(): Promise<void> {
     open: () => showWindow(),
     quit: () => app.quit(),
   })
-  const notifier = createAlertNotifier((alert) => showWindow(alertRoute(alert)))
+  const notifier = createAlertNotifier((alert) => showWindow(() => `#${alertRoute(alert)}`))
   context.checks.setAlertSink(createDesktopAlertSink(tray, notifier))
   context.checks.monitor.start()
   app.once('will-quit', () => {
@@ -109,17 +125,18 @@ async function start(): Promise<void> {
 }
 
 /**
- * Brings the window up (opening it if closed) and, given a route such as `/proxies?status=error`,
- * shows it: a same-document hash navigation, which the renderer's hash router follows.
+ * Brings the window up (opening it if closed) and, given `to`, shows the hash it makes of the
+ * current one (`#/proxies?status=error`): a same-document navigation, which the renderer's hash
+ * router follows.
  */
-function showWindow(route?: string): void {
+function showWindow(to?: (currentHash: string) => string): void {
   const window = mainWindow ?? openMainWindow()
   focusWindow(window)
-  if (!route) return
+  if (!to) return
   const contents = window.webContents
   const go = (): void => {
     const url = new URL(contents.getURL())
-    url.hash = route
+    url.hash = to(url.hash)
     contents.loadURL(url.href).catch(() => {})
   }
   if (contents.isLoading()) contents.once('did-finish-load', go)
@@ -127,7 +144,7 @@ function showWindow(route?: string): void {
 }
 
 function openMainWindow(): BrowserWindow {
-  const window = createMainWindow({ devUrl })
+  const window = createMainWindow({ devUrl, dataDir })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })

@@ -20,3 +20,11 @@ export const RENDERER_CSP = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ')
 
 /** Written into index.html at build time; browsers ignore (and warn about) frame-ancestors there. */
 export const RENDERER_CSP_META = DIRECTIVES.join('; ')
+
+/** The placeholder in src/renderer/index.html's CSP meta tag, filled in by the build. */
+export const RENDERER_CSP_PLACEHOLDER = '%RENDERER_CSP%'
+
+/** index.html with the policy written into its meta tag (electron.vite.config.ts runs this). */
+export function withRendererCsp(html: string): string {
+  return html.replace(RENDERER_CSP_PLACEHOLDER, RENDERER_CSP_META)
+}

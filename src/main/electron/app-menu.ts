@@ -1,29 +1,74 @@
 /**
- * A short application menu. The default one offers "Toggle Developer Tools" and "Force Reload" in
- * packaged builds; this keeps editing shortcuts (macOS needs an Edit menu for copy and paste) and
- * leaves the developer entries to development builds.
+ * The application menu: File (Import…, Export…, Backup…, Restore…, Quit), Edit, View (the app's
+ * views, zoom), Window and Help (About, Keyboard shortcuts, Open data folder). Every item calls a
+ * `MenuActions` method, so what an item does is decided by the entry point (menu-actions.ts) and
+ * tests check the wiring with a fake. The default menu's "Toggle Developer Tools" and "Force
+ * Reload" are left to development builds.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
 import { GEO_ATTRIBUTION } from '../../shared/attributions'
+import { appViews, type ViewPath } from '../../shared/views'
 
-export function installAppMenu(): void {
-  const isMac = process.platform === 'darwin'
-  // The GeoLite2 licence asks for attribution; the Settings view shows it too (Windows has no panel).
-  app.setAboutPanelOptions({
-    applicationName: 'ProxyDeck',
-    applicationVersion: app.getVersion(),
-    credits: GEO_ATTRIBUTION,
-  })
-  const developer: MenuItemConstructorOptions[] = app.isPackaged
+export interface MenuActions {
+  showView(path: ViewPath): void
+  openImport(): void
+  openExport(): void
+  /** Seam for the `app:backup` / `app:restore` contracts (see this folder's README). */
+  backup(): void
+  restore(): void
+  showAbout(): void
+  showShortcuts(): void
+  openDataFolder(): void
+  quit(): void
+}
+
+export interface MenuPlatform {
+  platform: NodeJS.Platform
+  /** Packaged builds get no reload or developer tools entries. */
+  packaged: boolean
+}
+
+export function appMenuTemplate(
+  actions: MenuActions,
+  { platform, packaged }: MenuPlatform,
+): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin'
+  const developer: MenuItemConstructorOptions[] = packaged
     ? []
     : [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }]
-  const template: MenuItemConstructorOptions[] = [
+  // macOS keeps Quit and About in the application menu; elsewhere they live in File and Help.
+  const quit: MenuItemConstructorOptions[] = isMac
+    ? []
+    : [
+        { type: 'separator' },
+        { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+      ]
+  const about: MenuItemConstructorOptions[] = isMac
+    ? []
+    : [{ label: 'About ProxyDeck', click: () => actions.showAbout() }, { type: 'separator' }]
+  return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    isMac ? { role: 'fileMenu' } : { label: 'File', submenu: [{ role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.openImport() },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.openExport() },
+        { type: 'separator' },
+        { label: 'Backup…', click: () => actions.backup() },
+        { label: 'Restore…', click: () => actions.restore() },
+        ...quit,
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',
       submenu: [
+        ...appViews.map(({ path, label }, index): MenuItemConstructorOptions => ({
+          label,
+          accelerator: `CmdOrCtrl+${index + 1}`,
+          click: () => actions.showView(path),
+        })),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -33,9 +78,47 @@ export function installAppMenu(): void {
       ],
     },
     { role: 'windowMenu' },
-    ...(process.platform === 'win32'
-      ? []
-      : [{ role: 'help', submenu: [{ role: 'about' }] } as MenuItemConstructorOptions]),
+    {
+      role: 'help',
+      submenu: [
+        ...about,
+        { label: 'Keyboard Shortcuts', click: () => actions.showShortcuts() },
+        { label: 'Open Data Folder', click: () => actions.openDataFolder() },
+      ],
+    },
   ]
+}
+
+/** The menu's own shortcuts as `Ctrl+1  Dashboard` lines, for Help > Keyboard Shortcuts. */
+export function describeShortcuts(
+  template: readonly MenuItemConstructorOptions[],
+  platform: NodeJS.Platform,
+): string {
+  const modifier = platform === 'darwin' ? 'Cmd' : 'Ctrl'
+  const lines: string[] = []
+  const visit = (items: readonly MenuItemConstructorOptions[]): void => {
+    for (const item of items) {
+      if (typeof item.accelerator === 'string' && item.label) {
+        const keys = item.accelerator.replace('CmdOrCtrl', modifier)
+        lines.push(`${keys}  ${item.label.replace('…', '')}`)
+      }
+      if (Array.isArray(item.submenu)) visit(item.submenu)
+    }
+  }
+  visit(template)
+  return lines.join('\n')
+}
+
+export function installAppMenu(actions: MenuActions): void {
+  // The GeoLite2 licence asks for attribution; the Settings view shows it too.
+  app.setAboutPanelOptions({
+    applicationName: 'ProxyDeck',
+    applicationVersion: app.getVersion(),
+    credits: GEO_ATTRIBUTION,
+  })
+  const template = appMenuTemplate(actions, {
+    platform: process.platform,
+    packaged: app.isPackaged,
+  })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -9,6 +9,7 @@ import {
   type TablerIcon,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
+import { appViews, type ViewPath } from '../../../shared/views'
 import { AccountsView } from '../views/accounts/AccountsView'
 import { AssignmentsView } from '../views/assignments/AssignmentsView'
 import { DashboardView } from '../views/dashboard/DashboardView'
@@ -18,21 +19,24 @@ import { ProxiesView } from '../views/proxies/ProxiesView'
 import { SettingsView } from '../views/settings/SettingsView'
 
 export interface Route {
-  path: string
+  path: ViewPath
   label: string
   icon: TablerIcon
   view: ComponentType
 }
 
-export const routes: readonly Route[] = [
-  { path: 'dashboard', label: 'Dashboard', icon: IconLayoutDashboard, view: DashboardView },
-  { path: 'proxies', label: 'Proxies', icon: IconServer, view: ProxiesView },
-  { path: 'providers', label: 'Providers', icon: IconBuildingStore, view: ProvidersView },
-  { path: 'accounts', label: 'Accounts', icon: IconUsers, view: AccountsView },
-  { path: 'assignments', label: 'Assignments', icon: IconArrowsExchange, view: AssignmentsView },
-  { path: 'history', label: 'History', icon: IconHistory, view: HistoryView },
-  { path: 'settings', label: 'Settings', icon: IconSettings, view: SettingsView },
-]
+// Keyed by path, so a view added to shared/views.ts without a component here fails to compile.
+const screens: Record<ViewPath, Pick<Route, 'icon' | 'view'>> = {
+  dashboard: { icon: IconLayoutDashboard, view: DashboardView },
+  proxies: { icon: IconServer, view: ProxiesView },
+  providers: { icon: IconBuildingStore, view: ProvidersView },
+  accounts: { icon: IconUsers, view: AccountsView },
+  assignments: { icon: IconArrowsExchange, view: AssignmentsView },
+  history: { icon: IconHistory, view: HistoryView },
+  settings: { icon: IconSettings, view: SettingsView },
+}
+
+export const routes: readonly Route[] = appViews.map((view) => ({ ...view, ...screens[view.path] }))
 
 export const defaultRoute = routes[0] as Route
 

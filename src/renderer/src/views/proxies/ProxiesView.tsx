@@ -23,6 +23,7 @@ import { ProxyFormDrawer } from './ProxyFormDrawer'
 import { proxyLabel } from './proxy-label'
 import { ProxyRowActions } from './ProxyRowActions'
 import { useProxyFilters } from './use-proxy-filters'
+import { useTransferRequest } from './use-transfer-request'
 
 export function ProxiesView() {
   const { filters, change, clear, listFilters } = useProxyFilters()
@@ -36,7 +37,7 @@ export function ProxiesView() {
   const [detail, setDetail] = useState<ProxyDto | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
   const [deleting, setDeleting] = useState<ProxyDeleteTarget | null>(null)
-  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null)
+  const [transfer, setTransfer] = useTransferRequest()
   // Rows seen on any page, so a selection spanning pages can still say how many accounts it holds.
   const seen = useRef(new Map<number, ProxyDto>())
 

@@ -18,9 +18,16 @@ export function hashWithQuery(route: string, params: Record<string, string | nul
   return `#/${route}${text ? `?${text}` : ''}`
 }
 
-/** Rewrites the hash's query in place: no history entry, no hashchange (the view already knows). */
+/**
+ * Rewrites the given parameters of the hash's query in place: no history entry, no hashchange (the
+ * view already knows). Parameters not named stay for their owners (`open`, see
+ * use-transfer-request.ts), whichever hashchange listener runs first.
+ */
 export function replaceHashQuery(route: string, params: Record<string, string | null | undefined>) {
-  const next = hashWithQuery(route, params)
+  const merged: Record<string, string | null | undefined> = {}
+  const current = window.location.hash.replace(/^#\/?/, '').split('?')[0] === route
+  if (current) for (const [key, value] of readHashQuery()) merged[key] = value
+  const next = hashWithQuery(route, { ...merged, ...params })
   if (next === window.location.hash) return
   window.history.replaceState(window.history.state, '', next)
 }
