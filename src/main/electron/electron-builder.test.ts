@@ -1,6 +1,6 @@
 /**
  * electron-builder.yml, read the way electron-builder reads it: valid against its own schema, and
- * holding what DESIGN §5 and the installers need (targets, app id, icons, migrations and native
+ * holding what the security checklist and the installers need (targets, app id, icons, migrations and native
  * code outside the asar archive, fuses). Packaging itself needs the Electron binary; this does not.
  */
 import { existsSync, readFileSync } from 'node:fs'

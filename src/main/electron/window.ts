@@ -35,7 +35,7 @@ export function createMainWindow({ devUrl, dataDir }: MainWindowOptions): Browse
     title: 'ProxyDeck',
     icon: process.platform === 'linux' ? iconPath('icon.png') : undefined,
     autoHideMenuBar: true,
-    // The renderer's powers, exactly these (DESIGN §5). Kept literal here: electronegativity
+    // The renderer's powers, exactly these (Electron's security checklist). Kept literal here: electronegativity
     // (npm run lint:security) checks them only where the window is constructed.
     webPreferences: {
       preload: preloadPath,
