@@ -62,7 +62,7 @@ describe('electron-builder.yml', () => {
     // The Electron-ABI SQLite driver, where resources.ts sqliteNativeBinding() looks for it.
     expect(extra).toContainEqual(expect.objectContaining({ to: 'native/better_sqlite3.node' }))
     expect(config.asarUnpack).toContain('**/*.node')
-    // node_modules stays the Node build the tests use (DESIGN §4).
+    // node_modules stays the Node build the tests use (scripts/electron/README.md).
     expect(config.npmRebuild).toBe(false)
   })
 

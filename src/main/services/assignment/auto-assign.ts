@@ -14,7 +14,7 @@ interface Slot {
 const NULL_CHUNK = 1_000
 
 /**
- * First available (DESIGN.md section 3): each active account without a proxy, in id order, takes
+ * First available: each active account without a proxy, in id order, takes
  * the lowest-id proxy that is active, not expired, has room, and serves its model or none. One
  * transaction; one `assigned` history row per account, reason `automatic`, actor `system` (the
  * engine chose the proxy, even when the operator pressed the button).
