@@ -6,6 +6,7 @@ import { bridgeAuth, EVENTS_PATH, type BridgeAuth } from './bridge-auth'
 import { readJsonBody } from './bridge-body'
 import { serveStatic, SECURITY_HEADERS } from './bridge-static'
 import { handleEvents } from './bridge-events'
+import { buildOpenApiDocument, OPENAPI_PATH } from './openapi'
 
 export interface BridgeOptions {
   /** Always loopback: the bridge is for this machine (or an SSH tunnel to it). */
@@ -28,8 +29,8 @@ const API_PREFIX = '/api/'
 
 /**
  * The headless transport: the same contracts as the Electron IPC, served as
- * `POST /api/<channel>` (JSON in, envelope out) and Server-Sent Events at `/api/events`,
- * plus the built renderer at `/`. Token required for /api; Host header checked everywhere.
+ * `POST /api/<channel>` (JSON in, envelope out), Server-Sent Events at `/api/events`, their
+ * OpenAPI description at `/api/openapi.json`, plus the built renderer at `/`. Token required for /api; Host header checked everywhere.
  */
 export async function startBridge(ctx: AppContext, options: BridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? '127.0.0.1'
@@ -75,6 +76,10 @@ async function route(
       return serveStatic(req, res, rendererDir, url.pathname)
     if (!auth.tokenValid(req, url)) {
       return reply(res, 401, failure('UNAUTHORIZED', 'Missing or wrong token'))
+    }
+    if (url.pathname === OPENAPI_PATH) {
+      if (req.method !== 'GET') return reply(res, 405, failure('VALIDATION', 'Use GET'))
+      return reply(res, 200, buildOpenApiDocument(ctx.version))
     }
     if (url.pathname === EVENTS_PATH) {
       if (req.method !== 'GET') return reply(res, 405, failure('VALIDATION', 'Use GET for events'))
