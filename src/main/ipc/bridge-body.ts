@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
 /** What a POST body turned into: the parsed JSON, or why it was refused (status and message). */
-export type BodyOutcome =
+type BodyOutcome =
   { ok: true; input: unknown } | { ok: false; status: 400 | 413 | 415; message: string }
 
 /**
@@ -9,7 +9,7 @@ export type BodyOutcome =
  * cross-site form cannot send it without a CORS preflight, and a prefix test would let
  * `application/jsonp` or `application/json-seq` through.
  */
-export function isJsonMediaType(header: string | undefined): boolean {
+function isJsonMediaType(header: string | undefined): boolean {
   const mediaType = (header ?? '').split(';', 1)[0]?.trim().toLowerCase()
   return mediaType === 'application/json'
 }

@@ -30,7 +30,8 @@ const API_PREFIX = '/api/'
 /**
  * The headless transport: the same contracts as the Electron IPC, served as
  * `POST /api/<channel>` (JSON in, envelope out), Server-Sent Events at `/api/events`, their
- * OpenAPI description at `/api/openapi.json`, plus the built renderer at `/`. Token required for /api; Host header checked everywhere.
+ * OpenAPI description at `/api/openapi.json`, plus the built renderer at `/`. Token required for
+ * /api; Host header checked everywhere. The rules are in this folder's README.
  */
 export async function startBridge(ctx: AppContext, options: BridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? '127.0.0.1'
