@@ -113,6 +113,21 @@ describe('import from a file', () => {
     await modal.getByRole('button', { name: 'Cancel' }).click()
     await modal.waitFor({ state: 'hidden' })
   })
+
+  it('refuses an uploaded file that is not UTF-8 instead of reading it with U+FFFD', async () => {
+    const page = app.page
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const modal = dialog('Import proxies')
+    await modal.locator('input[type=file]').setInputFiles({
+      name: 'latin1.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('10.0.1.2:8080:user:p\xe4ss\n', 'latin1'),
+    })
+    await modal.getByText('latin1.txt is not UTF-8 text', { exact: false }).waitFor()
+    expect(await modal.getByLabel('Proxy list').inputValue()).toBe('')
+    await modal.getByRole('button', { name: 'Cancel' }).click()
+    await modal.waitFor({ state: 'hidden' })
+  })
 })
 
 describe("the desktop File menu's requests", () => {

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { openDatabase, type OpenedDatabase } from './db/connection'
 import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
 import { createEventBus, type EventBus } from './events'
 import { systemClock, type Clock } from './clock'
+import { ensurePrivateDir } from './private-files'
 import type { FileDialogs } from './services/transfer/file-dialogs'
 import { createCheckService, type CheckServiceOptions } from './checks/service'
 import type { CheckService } from './checks/service-types'
@@ -53,7 +53,7 @@ export interface AppContext {
 }
 
 export async function createContext(options: ContextOptions): Promise<AppContext> {
-  mkdirSync(options.dataDir, { recursive: true })
+  ensurePrivateDir(options.dataDir)
   const dbPath = join(options.dataDir, DB_FILE_NAME)
   const opened = openDatabase({ file: dbPath, nativeBinding: options.sqliteNativeBinding })
   let vault: Vault

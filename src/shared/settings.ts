@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { url } from './contracts/fields'
 
 /**
  * Operator settings, stored one row per key in the `settings` table as JSON.
@@ -13,7 +14,7 @@ export const settingsShape = {
   failureThreshold: z.number().int().min(1).max(100),
   failoverEnabled: z.boolean(),
   judges: z
-    .array(z.url({ protocol: /^https?$/ }))
+    .array(url({ protocol: /^https?$/ }))
     .min(1)
     .max(10),
   checkRetentionPerProxy: z.number().int().min(1).max(10_000),

@@ -28,6 +28,7 @@ const base = {
   origin: 'monitor' as const,
   at: 5,
   failover: { enabled: false, moved: [], stranded: [] },
+  leftFailing: { moved: [], stranded: [] },
   accountsLeft: 0,
 }
 
@@ -75,6 +76,41 @@ describe('buildAlert', () => {
     expect(buildAlert({ ...base, failed, recovered: [], accountsLeft: 2 })?.message).toBe(
       '1 proxy failing: 10.0.0.1:8080. 2 accounts are on the failing proxy (failover is off).',
     )
+  })
+})
+
+describe('buildAlert after a crash', () => {
+  const moved = [1, 2, 3].map((id) => ({
+    accountId: id,
+    username: `a${id}`,
+    fromProxyId: 7,
+    toProxyId: 8,
+  }))
+  const stranded = [{ accountId: 4, username: 'b', proxyId: 7, reason: 'no capacity' }]
+
+  it('says how many accounts moved off proxies left failing', () => {
+    const alert = buildAlert({
+      ...base,
+      failed: [],
+      recovered: [],
+      failover: { enabled: true, moved: [], stranded: [] },
+      leftFailing: { moved, stranded },
+    })
+    expect(alert).toMatchObject({
+      title: '3 accounts moved off failing proxies',
+      level: 'error',
+      failing: [],
+      failover: { enabled: true, moved, stranded },
+    })
+    expect(alert?.message).toBe(
+      '3 accounts moved off proxies left failing. 1 account could not be moved (no other proxy ' +
+        'can take it) and stays on the failing proxy.',
+    )
+  })
+
+  it('is quiet when accounts left on failing proxies still cannot move', () => {
+    const leftFailing = { moved: [], stranded }
+    expect(buildAlert({ ...base, failed: [], recovered: [], leftFailing })).toBeNull()
   })
 })
 

@@ -89,6 +89,23 @@ export function failOver(
   return { moved, stranded }
 }
 
+/**
+ * Proxies in `error` that still hold active accounts: what failover missed because the run that
+ * failed them never got to it (the app was killed between writing the results and failing over),
+ * or because failover was off then. Failover only reacts to transitions seen inside one run, so
+ * the monitor looks for these on every round.
+ */
+export function proxiesLeftFailing(ctx: Pick<ServiceContext, 'sqlite'>): number[] {
+  const rows = stmt(
+    ctx.sqlite,
+    `SELECT id FROM proxies
+      WHERE status = 'error'
+        AND EXISTS (SELECT 1 FROM accounts WHERE proxy_id = proxies.id AND status = 'active')
+      ORDER BY id`,
+  ).all() as { id: number }[]
+  return rows.map((row) => row.id)
+}
+
 const SHOWN = 5
 
 function plural(n: number, one: string, many: string): string {
@@ -117,15 +134,21 @@ export interface AlertInput {
   failed: readonly CheckResultDto[]
   recovered: readonly CheckResultDto[]
   failover: { enabled: boolean; moved: FailoverMove[]; stranded: FailoverStranded[] }
+  /** Failover of the accounts on proxies that were already `error` before this run. */
+  leftFailing: { moved: FailoverMove[]; stranded: FailoverStranded[] }
   /** Failover off: active accounts left on the proxies that just failed. */
   accountsLeft: number
 }
 
-/** The one aggregated alert of a run, or null when no proxy changed state. */
+/**
+ * The one aggregated alert of a run, or null when no proxy changed state and no account moved off
+ * a proxy left failing (accounts that still cannot move are not news on every round).
+ */
 export function buildAlert(input: AlertInput): MonitorAlert | null {
   const failing = input.failed.map(toAlertProxy)
   const recovered = input.recovered.map(toAlertProxy)
-  if (failing.length === 0 && recovered.length === 0) return null
+  const leftMoved = input.leftFailing.moved
+  if (failing.length === 0 && recovered.length === 0 && leftMoved.length === 0) return null
   const sentences: string[] = []
   if (failing.length) {
     sentences.push(`${plural(failing.length, 'proxy', 'proxies')} failing: ${endpoints(failing)}.`)
@@ -135,15 +158,22 @@ export function buildAlert(input: AlertInput): MonitorAlert | null {
       `${plural(recovered.length, 'proxy', 'proxies')} recovered: ${endpoints(recovered)}.`,
     )
   }
-  const { moved, stranded, enabled } = input.failover
+  const { moved, enabled } = input.failover
+  const stranded = [...input.failover.stranded, ...input.leftFailing.stranded]
+  const strandedOn = new Set(stranded.map((account) => account.proxyId)).size
   if (moved.length) {
     sentences.push(
       `${plural(moved.length, 'account was', 'accounts were')} moved to other proxies.`,
     )
   }
+  if (leftMoved.length) {
+    sentences.push(
+      `${plural(leftMoved.length, 'account', 'accounts')} moved off ${leftMoved.length === 1 ? 'a proxy' : 'proxies'} left failing.`,
+    )
+  }
   if (stranded.length) {
     sentences.push(
-      `${plural(stranded.length, 'account', 'accounts')} could not be moved (no other proxy can take ${stranded.length === 1 ? 'it' : 'them'}) and ${stranded.length === 1 ? 'stays' : 'stay'} on the failing ${failing.length === 1 ? 'proxy' : 'proxies'}.`,
+      `${plural(stranded.length, 'account', 'accounts')} could not be moved (no other proxy can take ${stranded.length === 1 ? 'it' : 'them'}) and ${stranded.length === 1 ? 'stays' : 'stay'} on the failing ${strandedOn === 1 ? 'proxy' : 'proxies'}.`,
     )
   }
   if (!enabled && input.accountsLeft > 0) {
@@ -153,15 +183,21 @@ export function buildAlert(input: AlertInput): MonitorAlert | null {
   }
   const title = failing.length
     ? `${plural(failing.length, 'proxy', 'proxies')} failing`
-    : `${plural(recovered.length, 'proxy', 'proxies')} recovered`
+    : recovered.length
+      ? `${plural(recovered.length, 'proxy', 'proxies')} recovered`
+      : `${plural(leftMoved.length, 'account', 'accounts')} moved off failing proxies`
   return {
     runId: input.runId,
     origin: input.origin,
     at: input.at,
     failing,
     recovered,
-    failover: { enabled, moved, stranded },
-    level: failing.length ? 'error' : 'info',
+    failover: {
+      enabled,
+      moved: [...moved, ...leftMoved],
+      stranded,
+    },
+    level: failing.length || leftMoved.length ? 'error' : 'info',
     title,
     message: sentences.join(' '),
   }

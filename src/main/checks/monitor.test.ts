@@ -266,3 +266,70 @@ describe('health monitor scheduler', () => {
     expect(timers.pending()).toEqual([])
   })
 })
+
+describe('failover after a crash', () => {
+  // What a run killed between writing its results and failing over leaves behind: proxies in
+  // `error` (streak at the threshold) with active accounts still on them.
+  async function strandedByCrash(failoverEnabled: boolean) {
+    const timers = fakeTimers()
+    const s = await setup({ monitor: { timers, firstRoundDelayMs: 1_000 } })
+    await s.f.settings({ failoverEnabled })
+    const modelId = await s.model('Model Crash')
+    const dead = [await s.bad(), await s.bad()]
+    const accounts = [
+      await s.account(modelId, dead[0] as number),
+      await s.account(modelId, dead[0] as number),
+      await s.account(modelId, dead[1] as number),
+    ]
+    const spare = await s.good(3)
+    s.f.ctx.sqlite
+      .prepare(
+        `UPDATE proxies SET status = 'error', consecutive_failures = 2
+          WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(JSON.stringify(dead))
+    return { ...s, timers, dead, accounts, spare }
+  }
+
+  it("the monitor's first round moves the accounts left on error proxies", async () => {
+    const { f, timers, dead, accounts, spare, history } = await strandedByCrash(true)
+    f.ctx.checks.monitor.start()
+    timers.fire()
+    const round = await f.ctx.checks.monitor.runRound() // joins the round the timer started
+    // Still failing, so no transition this round: the moves come from the state left behind.
+    expect(dead.map((id) => f.proxyRow(id).status)).toEqual(['error', 'error'])
+    expect(round.alert?.failing).toEqual([])
+    for (const accountId of accounts) {
+      expect((await f.call('accounts:get', { id: accountId })).proxyId).toBe(spare)
+      expect(history(accountId).at(-1)).toEqual({
+        proxy_id: spare,
+        action: 'reassigned',
+        reason: 'proxy_failed',
+        assigned_by: 'system',
+      })
+    }
+    expect(round.alert?.failover.moved.map((m) => m.accountId)).toEqual(accounts)
+    expect(round.alert?.message).toContain('3 accounts moved off proxies left failing.')
+    expect(f.alerts).toEqual([round.alert])
+    expect(f.events('data:changed')).toContainEqual({ kinds: ['accounts', 'proxies', 'history'] })
+
+    // Nothing left to move: the next round is quiet.
+    const next = await f.ctx.checks.monitor.runRound()
+    expect(next.alert).toBeNull()
+    f.ctx.checks.monitor.stop()
+  })
+
+  it('moves nothing with failover off', async () => {
+    const { f, timers, dead, accounts, history } = await strandedByCrash(false)
+    f.ctx.checks.monitor.start()
+    timers.fire()
+    const round = await f.ctx.checks.monitor.runRound()
+    expect(round.alert).toBeNull()
+    for (const [index, accountId] of accounts.entries()) {
+      const on = index < 2 ? dead[0] : dead[1]
+      expect((await f.call('accounts:get', { id: accountId })).proxyId).toBe(on)
+      expect(history(accountId)).toHaveLength(1)
+    }
+    f.ctx.checks.monitor.stop()
+  })
+})

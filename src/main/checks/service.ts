@@ -8,7 +8,14 @@ import type { AlertSink } from './alert-sink'
 import { createChecker, type Checker, type CheckerOptions } from './checker'
 import { startCheckRun, type CheckRun } from './check-run'
 import { openGeo, type GeoLookup } from './geo'
-import { accountsOn, buildAlert, failOver, healthStatus, netTransitions } from './health'
+import {
+  accountsOn,
+  buildAlert,
+  failOver,
+  healthStatus,
+  netTransitions,
+  proxiesLeftFailing,
+} from './health'
 import { createMonitor, type MonitorOptions } from './monitor'
 import { rotateProxy } from './rotation'
 import { assertPasswordsReadable, selectRunTargets, type RunTarget } from './run-targets'
@@ -150,13 +157,19 @@ function reportTransitions(
   transitions: Parameters<typeof netTransitions>[0],
 ): MonitorAlert | null {
   const { failed, recovered } = netTransitions(transitions)
-  if (failed.length === 0 && recovered.length === 0) return null
   const settings = readSettings(ctx.sqlite)
   const failedIds = failed.map((result) => result.proxyId)
+  // Monitor rounds also re-home what an earlier run left on failing proxies (a crash, say).
+  const leftIds =
+    settings.failoverEnabled && run.origin === 'monitor'
+      ? proxiesLeftFailing(ctx).filter((id) => !failedIds.includes(id))
+      : []
+  if (failed.length === 0 && recovered.length === 0 && leftIds.length === 0) return null
   const failover = settings.failoverEnabled
     ? { enabled: true, ...failOver(ctx, failedIds) }
     : { enabled: false, moved: [], stranded: [] }
   return buildAlert({
+    leftFailing: failOver(ctx, leftIds),
     runId: run.id,
     origin: run.origin,
     at: ctx.clock.now(),

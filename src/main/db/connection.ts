@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { AppError } from '../../shared/errors'
+import { ensurePrivateFile, restrictExisting } from '../private-files'
 import { assertDatabaseIntact } from './integrity'
 import { resolveMigrationsDir } from './migrations-dir'
 import * as schema from './schema'
@@ -38,16 +39,24 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const nativeBinding = options.nativeBinding ?? (process.env.PROXYDECK_SQLITE_BINDING || undefined)
   const inMemory = file === ':memory:'
 
+  const sidecars = [`${file}-wal`, `${file}-shm`]
   if (!inMemory) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    // A folder made here is private; an existing one is the caller's (createContext tightens the
+    // data folder; a test's file may sit in the system temp folder, which must stay as it is).
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 })
     // Read-only and before any pragma: journal_mode=WAL alone rewrites the header.
     assertDatabaseIntact(file, nativeBinding)
+    // SQLite gives a new -wal and -shm the database file's mode, so a 0600 file keeps them private.
+    ensurePrivateFile(file)
+    restrictExisting(sidecars)
   }
 
   const migrationsFolder = options.migrationsDir ?? resolveMigrationsDir()
   const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {})
   try {
     applyPragmas(sqlite, inMemory)
+    // -wal/-shm may have just been made from a file another process opened first.
+    if (!inMemory) restrictExisting(sidecars)
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder, migrationsTable: MIGRATIONS_TABLE })
     const migrationsApplied = countMigrations(sqlite)

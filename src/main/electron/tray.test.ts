@@ -56,6 +56,7 @@ function roundAlert(failed: number[], recovered: number[] = []) {
     failed: failed.map((id) => result(id, 'failed')),
     recovered: recovered.map((id) => result(id, 'recovered')),
     failover: { enabled: false, moved: [], stranded: [] },
+    leftFailing: { moved: [], stranded: [] },
     accountsLeft: 0,
   })
   if (!alert) throw new Error('no alert')

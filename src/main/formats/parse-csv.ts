@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { columnForName, recordToProxy, type Column, type RecordFields } from './parse-record'
 import { physicalLines, type PhysicalLine } from './physical-lines'
+import { redactCell } from './redact'
 import type { ParsedLine, ParseOptions } from './types'
 
 /**
@@ -183,7 +184,9 @@ function rowFields(row: string[], columns: (Column | null)[]): RecordFields {
 }
 
 function redactRow(row: string[], header: CsvHeader): string {
-  const cells = row.map((cell, index) => (header.columns[index] === 'password' ? '***' : cell))
+  const cells = row.map((cell, index) =>
+    header.columns[index] === 'password' ? '***' : redactCell(cell),
+  )
   const raw = cells.join(header.delimiter)
   return raw.length > MAX_RAW_LENGTH ? `${raw.slice(0, MAX_RAW_LENGTH)}…` : raw
 }

@@ -189,6 +189,11 @@ describe('line shapes', () => {
     })
   })
 
+  it('rejects credentials that percent-decode to a NUL', () => {
+    expect(rejection('user:pa%00ss@198.51.100.1:8080').reason).toBe('invalid_field')
+    expect(rejection('http://us%00er:pass@198.51.100.1:8080').reason).toBe('invalid_field')
+  })
+
   it('leaves a % that starts no escape as it is', () => {
     expect(proxy('u:100%sure@198.51.100.5:80').password).toBe('100%sure')
     expect(proxy('198.51.100.5:80:u:p%40ss').password).toBe('p%40ss')

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { isWellFormedText } from '../../shared/contracts/fields'
 import { normalizeHost, normalizeIPv6, readPort, type PortError } from './host-port'
 import { redactLine } from './redact'
 import { schemeLength, toProxyScheme, validRotationUrl } from './scheme'
@@ -186,6 +187,10 @@ function parseReversed(text: string): Endpoint | Failure | null {
 function endpoint(host: string, port: number, username: string, password: string) {
   if (username === '' && password !== '') {
     return fail('malformed_line', 'a password without a username')
+  }
+  // The text passed the contract's rule; percent-decoding (`%00`) can still make a NUL.
+  if (!isWellFormedText(username) || !isWellFormedText(password)) {
+    return fail('invalid_field', 'the username or password contains a NUL character')
   }
   return {
     ok: true as const,

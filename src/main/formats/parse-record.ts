@@ -1,3 +1,4 @@
+import { isWellFormedText } from '../../shared/contracts/fields'
 import { normalizeHost, parsePort } from './host-port'
 import { fail, type Step } from './step'
 import { schemeToProtocol, toProxyScheme, validRotationUrl } from './scheme'
@@ -149,7 +150,13 @@ function readPort(value: unknown): number {
 
 function text(value: unknown, column: string): string | null {
   if (value === undefined || value === null) return null
-  if (typeof value === 'string') return value
+  if (typeof value === 'string') {
+    // JSON escapes (`\u0000`, `\ud800`) can carry what the contract refused in the raw text.
+    if (!isWellFormedText(value)) {
+      throw new FieldError('invalid_field', `${column} contains a NUL character or broken Unicode`)
+    }
+    return value
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   throw new FieldError('invalid_field', `${column} is not text`)
 }

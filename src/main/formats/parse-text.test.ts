@@ -268,4 +268,16 @@ describe('JSON', () => {
       [9, '198.51.100.1', 80, null],
     ])
   })
+
+  it('rejects a NUL or a lone surrogate that JSON escapes carry into a field', () => {
+    const text =
+      '[{"host":"198.51.100.1","port":80,"username":"u","password":"a\\u0000b"},' +
+      '{"host":"198.51.100.1","port":81,"notes":"\\ud800"},' +
+      '{"host":"198.51.100.1","port":82,"notes":"ok \\ud83d\\ude00"}]'
+    expect(summary(parseText(text, options).lines)).toEqual([
+      [1, 'invalid_field'],
+      [2, 'invalid_field'],
+      [3, '198.51.100.1', 82, null],
+    ])
+  })
 })

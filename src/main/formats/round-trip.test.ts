@@ -108,7 +108,8 @@ describe('round trip over generated proxies', () => {
     fc.ipV6().map((address) => normalizeHost(address) ?? '::1'),
     fc.domain().map((name) => normalizeHost(name) ?? 'fallback.example.com'),
   )
-  // Credentials of any code points, weighted towards the separators that break parsers.
+  // Credentials of any code points but NUL (no input takes one), weighted towards the separators
+  // that break parsers.
   const secret = (unit: 'binary' | 'grapheme') =>
     fc.string({
       minLength: 1,
@@ -131,7 +132,7 @@ describe('round trip over generated proxies', () => {
           '"',
           ',',
         ),
-        fc.string({ unit, minLength: 1, maxLength: 1 }),
+        fc.string({ unit, minLength: 1, maxLength: 1 }).filter((char) => char !== '\u0000'),
       ),
     })
   const label = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replaceAll(',', '').trim())

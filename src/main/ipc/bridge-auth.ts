@@ -19,15 +19,28 @@ export function bridgeAuth(token: string): BridgeAuth {
       return match !== null && LOOPBACK_HOSTS.has(match[1] ?? '')
     },
     tokenValid(req, url) {
-      // EventSource cannot set headers, so the events stream may carry the token in the query.
       const header = req.headers.authorization
       const given = header?.startsWith('Bearer ')
         ? header.slice('Bearer '.length)
-        : url.searchParams.get('token')
+        : queryTokenAllowed(req, url)
+          ? url.searchParams.get('token')
+          : null
       if (!given) return false
       return timingSafeEqual(digest(given), expected)
     },
   }
+}
+
+/** The events stream's path: the one place a token may travel in the query string. */
+export const EVENTS_PATH = '/api/events'
+
+/**
+ * EventSource cannot set headers, so `GET /api/events` may carry the token as `?token=`. Nowhere
+ * else: a query string ends up in logs, history and Referer headers, and a POST (which can reveal
+ * passwords) always needs `Authorization: Bearer`.
+ */
+function queryTokenAllowed(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && url.pathname === EVENTS_PATH
 }
 
 function digest(value: string): Buffer {

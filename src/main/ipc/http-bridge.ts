@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import type { AppContext } from '../context'
 import { dispatch } from './dispatch'
-import { bridgeAuth, type BridgeAuth } from './bridge-auth'
+import { bridgeAuth, EVENTS_PATH, type BridgeAuth } from './bridge-auth'
+import { readJsonBody } from './bridge-body'
 import { serveStatic, SECURITY_HEADERS } from './bridge-static'
 import { handleEvents } from './bridge-events'
+import { buildOpenApiDocument, OPENAPI_PATH } from './openapi'
 
 export interface BridgeOptions {
   /** Always loopback: the bridge is for this machine (or an SSH tunnel to it). */
@@ -27,8 +29,9 @@ const API_PREFIX = '/api/'
 
 /**
  * The headless transport: the same contracts as the Electron IPC, served as
- * `POST /api/<channel>` (JSON in, envelope out) and Server-Sent Events at `/api/events`,
- * plus the built renderer at `/`. Token required for /api; Host header checked everywhere.
+ * `POST /api/<channel>` (JSON in, envelope out), Server-Sent Events at `/api/events`, their
+ * OpenAPI description at `/api/openapi.json`, plus the built renderer at `/`. Token required for
+ * /api; Host header checked everywhere. The rules are in this folder's README.
  */
 export async function startBridge(ctx: AppContext, options: BridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? '127.0.0.1'
@@ -75,27 +78,24 @@ async function route(
     if (!auth.tokenValid(req, url)) {
       return reply(res, 401, failure('UNAUTHORIZED', 'Missing or wrong token'))
     }
-    const channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
-    if (channel === 'events') {
+    if (url.pathname === OPENAPI_PATH) {
+      if (req.method !== 'GET') return reply(res, 405, failure('VALIDATION', 'Use GET'))
+      return reply(res, 200, buildOpenApiDocument(ctx.version))
+    }
+    if (url.pathname === EVENTS_PATH) {
       if (req.method !== 'GET') return reply(res, 405, failure('VALIDATION', 'Use GET for events'))
       return handleEvents(ctx, req, res)
     }
     if (req.method !== 'POST') {
       return reply(res, 405, failure('VALIDATION', 'Use POST with a JSON body'))
     }
-    // Only JSON: a cross-site form post cannot send this content type without a CORS preflight.
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return reply(res, 415, failure('VALIDATION', 'Send the input as application/json'))
+    const channel = channelOf(url.pathname)
+    if (channel === null) {
+      return reply(res, 404, failure('UNKNOWN_CHANNEL', 'Unknown method: not a valid channel name'))
     }
-    const body = await readBody(req, maxBodyBytes)
-    if (body === null) return reply(res, 413, failure('VALIDATION', 'Request body too large'))
-    let input: unknown
-    try {
-      input = body.length === 0 ? undefined : JSON.parse(body)
-    } catch {
-      return reply(res, 400, failure('VALIDATION', 'The request body is not valid JSON'))
-    }
-    const envelope = await dispatch(ctx, channel, input)
+    const body = await readJsonBody(req, maxBodyBytes)
+    if (!body.ok) return reply(res, body.status, failure('VALIDATION', body.message))
+    const envelope = await dispatch(ctx, channel, body.input)
     const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200
     return reply(res, status, envelope)
   } catch (error) {
@@ -120,19 +120,13 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let tooLarge = false
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) tooLarge = true
-      else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
+/** The channel a path names, or null when its percent-encoding is broken (`/api/%ZZ`). */
+function channelOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(API_PREFIX.length))
+  } catch {
+    return null
+  }
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -3,10 +3,9 @@ import { defineContract } from '../contract'
 import { accountPlatforms, accountStatuses } from '../domain'
 import { id } from './common'
 import type { AccountDto, Page } from './dto'
-import { ids, notes, oneOrMany, paging } from './fields'
+import { ids, notes, oneOrMany, paging, text } from './fields'
 
-const username = z
-  .string({ error: 'Enter a username' })
+const username = text({ error: 'Enter a username' })
   .trim()
   .min(1, { error: 'A username cannot be empty' })
   .max(200, { error: 'A username is at most 200 characters' })
@@ -49,7 +48,7 @@ export const accountListInput = z
     /** true: on a proxy; false: active and waiting for one. */
     assigned: z.boolean().optional(),
     /** Case-insensitive substring of username or notes. */
-    search: z.string().trim().max(200).optional(),
+    search: text().trim().max(200).optional(),
     ...paging,
     sortBy: z.enum(accountSortColumns).default('id'),
     sortDir: z.enum(['asc', 'desc']).default('asc'),

@@ -135,7 +135,10 @@ export interface FailoverStranded {
   reason: string
 }
 
-/** Payload of `monitor:alert`: the transitions of one run, aggregated (sent only when any). */
+/**
+ * Payload of `monitor:alert`: the transitions of one run, aggregated, and what failover did (sent
+ * only when a proxy changed state or an account moved off a proxy left failing).
+ */
 export interface MonitorAlert {
   runId: string
   origin: RunOrigin

@@ -6,6 +6,31 @@ import { id } from './common'
  * shows them next to the field named by the issue's path.
  */
 
+// A lone UTF-16 surrogate: in `u` mode a valid pair is one code point and does not match.
+const loneSurrogate = /\p{Cs}/u
+
+/**
+ * True when a string can be stored and shown as it came: no NUL (C code such as SQLite's tools,
+ * the keychain and terminals cut the text there) and no lone surrogate (it has no UTF-8 form, so
+ * SQLite would store invalid bytes). Electron IPC and the bridge both deliver JS strings, so this
+ * check on every string schema covers both transports.
+ */
+export function isWellFormedText(value: string): boolean {
+  return !value.includes('\0') && !loneSurrogate.test(value)
+}
+
+const wellFormed = {
+  error: 'Text cannot contain a NUL character or broken Unicode (a lone surrogate)',
+}
+
+/** `z.string()` for every text that comes in: refuses what `isWellFormedText` refuses. */
+export const text = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).refine(isWellFormedText, wellFormed)
+
+/** `z.url()` with the same rule (the URL parser keeps a NUL or lone surrogate in the path). */
+export const url = (params?: Parameters<typeof z.url>[0]) =>
+  z.url(params).refine(isWellFormedText, wellFormed)
+
 /** Money is integer cents everywhere: no floating amounts cross the boundary. */
 export const cents = z
   .number({ error: 'Enter an amount in cents (a whole number)' })
@@ -19,16 +44,14 @@ export const epochMs = z
   .int({ error: 'A time is whole milliseconds' })
   .min(0, { error: 'A time cannot be before 1970' })
 
-export const name = z
-  .string({ error: 'Enter a name' })
+export const name = text({ error: 'Enter a name' })
   .trim()
   .min(1, { error: 'A name cannot be empty' })
   .max(200, { error: 'A name is at most 200 characters' })
 
 /** Free text that may be cleared with null; an empty string is stored as null. */
 export const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, { error: `At most ${max} characters` })
     .nullable()
@@ -43,7 +66,7 @@ export const email = z
 
 export const website = z
   .union([
-    z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' }),
+    url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' }),
     z.literal(''),
   ])
   .nullable()
@@ -53,8 +76,7 @@ const hostnamePattern =
   /^(?=.{1,253}$)(?!-)[a-zA-Z0-9-]{1,63}(?<!-)(\.(?!-)[a-zA-Z0-9-]{1,63}(?<!-))*\.?$/
 
 /** IPv4, IPv6 without brackets, or a DNS name (gateways are often names). */
-export const host = z
-  .string({ error: 'Enter a host' })
+export const host = text({ error: 'Enter a host' })
   .trim()
   .min(1, { error: 'Enter a host' })
   .max(253, { error: 'A host is at most 253 characters' })
@@ -78,8 +100,7 @@ export const maxAccounts = z
   .min(1, { error: 'A proxy takes at least one account' })
   .max(1_000, { error: 'At most 1000 accounts per proxy' })
 
-export const tag = z
-  .string()
+export const tag = text()
   .trim()
   .min(1, { error: 'A tag cannot be empty' })
   .max(50, { error: 'A tag is at most 50 characters' })

@@ -8,7 +8,7 @@ import {
 } from '../import-types'
 import { id } from './common'
 import type { Page } from './dto'
-import { paging } from './fields'
+import { paging, text } from './fields'
 
 /*
  * Import in two steps. `import:preview` parses the input in main and keeps the parsed batch there
@@ -33,12 +33,11 @@ export const importPreviewInput = z.discriminatedUnion('source', [
   /** Pasted text, or a file the bridge's renderer read and uploaded. */
   z.strictObject({
     source: z.literal('text'),
-    text: z
-      .string()
+    text: text()
       .min(1, { error: 'Paste or upload at least one line' })
       .max(MAX_IMPORT_TEXT_CHARS, { error: 'The input is larger than 64 MB' }),
     /** The uploaded file's name, shown back in the summary. */
-    fileName: z.string().trim().max(255).optional(),
+    fileName: text().trim().max(255).optional(),
     ...previewOptions,
   }),
   /** Desktop only: main asks the operator for a file with a native open dialog. */

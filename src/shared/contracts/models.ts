@@ -3,7 +3,7 @@ import { defineContract } from '../contract'
 import { modelStatuses } from '../domain'
 import { id } from './common'
 import type { ModelDto, ModelListItem } from './dto'
-import { name, notes } from './fields'
+import { name, notes, text } from './fields'
 
 const modelFields = {
   name,
@@ -20,7 +20,7 @@ export const modelUpdateInput = z
 export const modelListInput = z
   .strictObject({
     status: z.enum(modelStatuses).optional(),
-    search: z.string().trim().max(200).optional(),
+    search: text().trim().max(200).optional(),
   })
   .default({})
 

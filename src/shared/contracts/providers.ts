@@ -3,7 +3,7 @@ import { defineContract } from '../contract'
 import { providerServiceTypes, providerStatuses } from '../domain'
 import { id } from './common'
 import type { Page, ProviderDto, ProviderListItem, ProxyDto } from './dto'
-import { cents, email, name, notes, paging, website } from './fields'
+import { cents, email, name, notes, paging, text, website } from './fields'
 import { proxySortColumns } from './proxies'
 
 const providerFields = {
@@ -26,7 +26,7 @@ export const providerListInput = z
   .strictObject({
     status: z.enum(providerStatuses).optional(),
     /** Case-insensitive substring of the name. */
-    search: z.string().trim().max(200).optional(),
+    search: text().trim().max(200).optional(),
   })
   .default({})
 

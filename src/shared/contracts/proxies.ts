@@ -16,6 +16,7 @@ import {
   port,
   tag,
   tags,
+  text,
   website,
 } from './fields'
 
@@ -41,8 +42,7 @@ export const proxySortColumns = [
 ] as const
 export type ProxySortColumn = (typeof proxySortColumns)[number]
 
-const country = z
-  .string()
+const country = text()
   .trim()
   .regex(/^[A-Za-z]{2}$/, { error: 'A country is a two-letter ISO code' })
   .transform((value) => value.toUpperCase())
@@ -55,7 +55,7 @@ const proxyFields = {
   host,
   port,
   username: optionalText(255).optional(),
-  password: z.string().max(1_000, { error: 'A password is at most 1000 characters' }).optional(),
+  password: text().max(1_000, { error: 'A password is at most 1000 characters' }).optional(),
   location: optionalText(200).optional(),
   country: country.nullable().optional(),
   status: z.enum(proxyStatuses).optional(),
@@ -76,8 +76,7 @@ export const proxyUpdateInput = z
     id,
     ...z.object(proxyFields).partial().shape,
     /** A new password is re-encrypted; '' (or leaving it out) keeps the stored one; null removes it. */
-    password: z
-      .string()
+    password: text()
       .max(1_000, { error: 'A password is at most 1000 characters' })
       .nullable()
       .optional(),
@@ -90,14 +89,14 @@ export const proxyListFilters = {
   protocol: oneOrMany(proxyProtocols).optional(),
   country: country.optional(),
   /** Case-insensitive substring of the location. */
-  location: z.string().trim().min(1).max(200).optional(),
+  location: text().trim().min(1).max(200).optional(),
   /** Proxies serving this model; null: proxies serving none. */
   modelId: id.nullable().optional(),
   tag: tag.optional(),
   /** true: room for at least one more account; false: full. */
   hasFreeSlots: z.boolean().optional(),
   /** Case-insensitive substring of host, username or notes. */
-  search: z.string().trim().max(200).optional(),
+  search: text().trim().max(200).optional(),
 }
 
 export const proxyListInput = z

@@ -1,5 +1,6 @@
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { isWellFormedText } from '../../../shared/contracts/fields'
 import { AppError } from '../../../shared/errors'
 
 /** A file type offered in an open or save dialog. */
@@ -60,11 +61,30 @@ export async function readChosenFile(
   if (size > MAX_IMPORT_FILE_BYTES) {
     throw new AppError('VALIDATION', `${basename(path)} is larger than 64 MB: not a proxy list.`)
   }
+  let bytes: Buffer
   try {
-    return { name: basename(path), text: await readFile(path, 'utf8') }
+    bytes = await readFile(path)
   } catch (error) {
     throw fileError('read', path, error)
   }
+  return { name: basename(path), text: decodeText(basename(path), bytes) }
+}
+
+// fatal: a file in another encoding is refused, not read as U+FFFD and stored.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The same rule as pasted text (the contract's `text()`): UTF-8, no NUL. */
+function decodeText(name: string, bytes: Buffer): string {
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    throw new AppError('VALIDATION', `${name} is not UTF-8 text: save it as UTF-8 and try again.`)
+  }
+  if (!isWellFormedText(text)) {
+    throw new AppError('VALIDATION', `${name} contains a NUL character: it is not a proxy list.`)
+  }
+  return text
 }
 
 /**

@@ -236,6 +236,24 @@ describe('import: files chosen in a dialog', () => {
     expect(preview).toMatchObject({ fileName: 'list.txt', counts: { total: 3, new: 3 } })
   })
 
+  it('refuses a file that is not UTF-8 text, or holds a NUL, naming the file', async () => {
+    const latin1 = join(dir, 'latin1.txt')
+    writeFileSync(latin1, Buffer.from('10.0.0.1:8080:user:p\xe4ss\n', 'latin1'))
+    const nul = join(dir, 'nul.txt')
+    writeFileSync(nul, '10.0.0.1:8080:user:p\u0000ss\n')
+    const before = snapshot(test.ctx)
+    for (const [file, words] of [
+      [latin1, 'latin1.txt is not UTF-8 text'],
+      [nul, 'nul.txt contains a NUL character'],
+    ] as const) {
+      const ctx = { ...test.ctx, dialogs: dialogs(file) }
+      const error = await rejection(call(ctx, 'import:preview', { source: 'dialog' }))
+      expect(error.code).toBe('VALIDATION')
+      expect(error.message).toContain(words)
+    }
+    expect(snapshot(test.ctx).equals(before)).toBe(true)
+  })
+
   it('answers CANCELLED when the operator closes the dialog', async () => {
     const ctx = { ...test.ctx, dialogs: dialogs(null) }
     const error = await rejection(call(ctx, 'import:preview', { source: 'dialog' }))

@@ -1,5 +1,6 @@
 import { Button, FileButton, Group, Select, Stack, Text, Textarea } from '@mantine/core'
 import { IconFileUpload, IconFolderOpen } from '@tabler/icons-react'
+import { useState } from 'react'
 import { proxySchemes, type ProxyScheme } from '../../../../shared/import-types'
 import type { ProviderDto } from '../../../../shared/contracts/dto'
 import { useTransportKind } from '../../api'
@@ -41,15 +42,26 @@ interface ImportSourceFormProps {
   disabled: boolean
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
 /** Where the proxies come from and how to read lines that leave things out. */
 export function ImportSourceForm(props: ImportSourceFormProps) {
   const { value, onChange, providers, textError, providerError, onChooseFile, disabled } = props
   const desktop = useTransportKind() === 'electron'
   const lines = value.text ? value.text.split('\n').filter((line) => line.trim()).length : 0
 
+  const [uploadError, setUploadError] = useState<string | null>(null)
+
   async function readFile(file: File | null) {
     if (!file) return
-    onChange({ text: await file.text(), fileName: file.name })
+    try {
+      // Not file.text(): it replaces bytes that are not UTF-8 with U+FFFD, silently.
+      const text = strictUtf8.decode(await file.arrayBuffer())
+      setUploadError(null)
+      onChange({ text, fileName: file.name })
+    } catch {
+      setUploadError(`${file.name} is not UTF-8 text: save it as UTF-8 and try again.`)
+    }
   }
 
   return (
@@ -62,8 +74,11 @@ export function ImportSourceForm(props: ImportSourceFormProps) {
         minRows={8}
         maxRows={14}
         value={value.text}
-        onChange={(event) => onChange({ text: event.currentTarget.value, fileName: null })}
-        error={textError}
+        onChange={(event) => {
+          setUploadError(null)
+          onChange({ text: event.currentTarget.value, fileName: null })
+        }}
+        error={textError ?? uploadError}
         disabled={disabled}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
       />
