@@ -8,10 +8,17 @@ import { spawnSync } from 'node:child_process'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { needsKeyringSession, runInKeyringSession } from './keyring-session.mjs'
+import { missingPrerequisites, prerequisitesMessage } from './test-prerequisites.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 const args = process.argv.slice(2)
+
+const missing = missingPrerequisites()
+if (missing.length) {
+  console.error(prerequisitesMessage(missing))
+  process.exit(1)
+}
 
 if (needsKeyringSession()) {
   const self = fileURLToPath(import.meta.url)
