@@ -14,6 +14,7 @@ const tables: SQLiteTable[] = [
   schema.proxyAssignmentHistory,
   schema.proxyChecks,
   schema.settings,
+  schema.vaultKeyCheck,
 ]
 
 const expectedTriggers = [
@@ -178,8 +179,8 @@ describe('migrations on an empty file', () => {
     }
   })
 
-  it('record both migrations', () => {
-    expect(opened.migrationsApplied).toBe(2)
+  it('record every migration', () => {
+    expect(opened.migrationsApplied).toBe(3)
     const journal = JSON.parse(
       fs.readFileSync(path.resolve(__dirname, '../../../drizzle/meta/_journal.json'), 'utf8'),
     ) as { entries: unknown[] }
