@@ -12,6 +12,7 @@ export const dataKinds = [
   'accounts',
   'history',
   'checks',
+  'backups',
 ] as const
 export type DataKind = (typeof dataKinds)[number]
 
@@ -84,6 +85,13 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:rotate': { writes: ['history', 'proxies'] },
   'checks:status': {},
   'monitor:runNow': {},
+  'app:backup': { writes: ['backups'] },
+  'app:backups': { reads: ['backups'] },
+  // Every row may differ afterwards: every view refreshes.
+  'app:restore': { writes: dataKinds },
+  'app:exportKey': {},
+  'app:importKey': {},
+  'app:resetPasswords': { writes: ['proxies'] },
 }
 
 export function writesOf(channel: Channel): readonly DataKind[] {
