@@ -112,4 +112,10 @@ it('reports a locked keyring as locked and never tries to create a key', async (
   expect((refusal as AppError).code).toBe('KEYCHAIN_UNAVAILABLE')
   // The very item written on first start is still the only one, now locked.
   expect(await findItems(service)).toEqual({ unlocked: [], locked: before.unlocked })
+
+  // A service with no entry at all, on the locked keyring: locked too, and nothing created.
+  const fresh = `ProxyDeck-test-${randomUUID()}`
+  const never = await openVault({ service: fresh })
+  expect(never.status).toMatchObject({ status: 'locked', problem: 'locked' })
+  expect(await findItems(fresh)).toEqual({ unlocked: [], locked: [] })
 })
