@@ -8,6 +8,8 @@ import { countJournalEntries } from '../db/migrations-dir'
 import { keychainKeyFits } from '../secrets'
 import {
   backupName,
+  backupsReading,
+  backupsSettled,
   backupsDir,
   inspectBackup,
   installDatabaseFile,
@@ -23,7 +25,8 @@ import { requireDialogs } from '../services/transfer/file-dialogs'
  * `app:restore`: checks a backup, then swaps it in for the live database. Order matters:
  * 1. stage a private copy and check it (integrity, schema, whose key seals its passwords); a
  *    refusal leaves everything as it was;
- * 2. wait until nothing holds the connection: an import's transaction, a check run;
+ * 2. wait until nothing holds the connection or the file: an import's transaction, a check run,
+ *    an online backup;
  * 3. synchronously, so no call can slip in between: the live database copied to a `pre-restore`
  *    backup, the connection closed, the copy moved into place and opened (migrating an older
  *    schema, which backs up first too). The vault is then re-read against the restored data.
@@ -63,8 +66,7 @@ export async function restoreDatabase(
       )
     }
     makeLive(staged, ctx.sqliteNativeBinding)
-    await quiesce(ctx)
-    const previous = swapIn(ctx, staged)
+    const previous = await whenQuiet(ctx, () => swapIn(ctx, staged))
     await previous.reopened
     ctx.events.emit('settings:changed', readSettings(ctx.sqlite))
     return {
@@ -90,18 +92,21 @@ async function chooseBackup(ctx: AppContext): Promise<string> {
   return path
 }
 
-/** Until no import holds the connection and no check run is writing results through it. */
-async function quiesce(ctx: AppContext): Promise<void> {
+/**
+ * Runs `swap` once no import holds the connection, no online backup is reading the file and no
+ * check run is writing results. The three are checked together and `swap` runs in the same
+ * synchronous stretch: an `await` between the check and the swap would let one of them start.
+ */
+async function whenQuiet<T>(ctx: AppContext, swap: () => T): Promise<T> {
   for (;;) {
     const gate = exclusiveGate(ctx.sqlite)
-    if (gate.held) {
-      await gate.whenFree()
-      continue
-    }
     const run = ctx.checks.active()
-    if (!run) return
-    run.run.cancel()
-    await run.report
+    if (gate.held) await gate.whenFree()
+    else if (backupsReading(ctx.dbPath)) await backupsSettled(ctx.dbPath)
+    else if (run) {
+      run.run.cancel()
+      await run.report
+    } else return swap()
   }
 }
 

@@ -11,4 +11,4 @@ export {
 export { inspectBackup, type BackupInspection } from './inspect-backup'
 export { installDatabaseFile, makeLive, stageCopy } from './restore-files'
 export { backupName } from './backup-files'
-export { writeBackupFromConnection } from './write-backup'
+export { backupsReading, backupsSettled, writeBackupFromConnection } from './write-backup'

@@ -13,6 +13,20 @@ export interface BackupSource {
 // The backup API copies this many pages per step at most: all of them, in one read transaction.
 const ALL_PAGES = 0x7fffffff
 
+// Online backups still reading each live file: a restore waits for them before it swaps the file.
+const reading = new Map<string, Set<Promise<unknown>>>()
+
+export function backupsReading(dbPath: string): boolean {
+  return (reading.get(dbPath)?.size ?? 0) > 0
+}
+
+/** Resolves once no online backup of `dbPath` is reading it (those started meanwhile included). */
+export async function backupsSettled(dbPath: string): Promise<void> {
+  for (let pending = reading.get(dbPath); pending?.size; pending = reading.get(dbPath)) {
+    await Promise.allSettled([...pending])
+  }
+}
+
 /**
  * An online backup: better-sqlite3's `backup()` from a second, read-only connection. In WAL mode a
  * reader sees only committed data, so a backup taken while an import holds its transaction open
@@ -29,9 +43,14 @@ export async function writeOnlineBackup(
   const partial = `${destination}.partial`
   try {
     const reader = openFile(source.dbPath, source.nativeBinding, true)
+    const copying = reader.backup(partial, { progress: () => ALL_PAGES })
+    const pending = reading.get(source.dbPath) ?? new Set()
+    reading.set(source.dbPath, pending.add(copying))
     try {
-      await reader.backup(partial, { progress: () => ALL_PAGES })
+      await copying
     } finally {
+      pending.delete(copying)
+      if (pending.size === 0) reading.delete(source.dbPath)
       reader.close()
     }
     finishBackup(partial, destination, meta, source.nativeBinding)
