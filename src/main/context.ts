@@ -36,6 +36,8 @@ export interface ContextOptions {
   geo?: CheckServiceOptions['geo']
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']
+  /** Native open/save dialogs (the desktop app). */
+  dialogs?: FileDialogs
 }
 
 /**
@@ -43,7 +45,8 @@ export interface ContextOptions {
  * Built before any window or server opens, so migrations and the integrity check come first.
  * `sqlite`, `db`, `migrationsApplied` and `vault` are read through on every access: a restore
  * reopens the connection and a key import replaces the vault, and everything holding the context
- * (handlers, the check service, the monitor) then sees the new ones.
+ * (handlers, the check service, the monitor) then sees the new ones. So never copy it with a
+ * spread (`{ ...ctx }` freezes them): pass extras such as `dialogs` through ContextOptions.
  */
 export interface AppContext {
   readonly version: string
@@ -142,6 +145,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
       return vault
     },
     sqliteNativeBinding: options.sqliteNativeBinding,
+    dialogs: options.dialogs,
     events,
     clock,
     checks,

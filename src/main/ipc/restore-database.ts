@@ -10,6 +10,7 @@ import {
   backupName,
   backupsReading,
   backupsSettled,
+  ensureBackupsDir,
   backupsDir,
   inspectBackup,
   installDatabaseFile,
@@ -114,7 +115,7 @@ async function whenQuiet<T>(ctx: AppContext, swap: () => T): Promise<T> {
 function swapIn(ctx: AppContext, staged: string): { backup: BackupInfo; reopened: Promise<void> } {
   const createdAt = ctx.clock.now()
   const name = backupName('pre-restore', createdAt)
-  const safety = join(backupsDir(ctx.dataDir), name)
+  const safety = join(ensureBackupsDir(ctx.dataDir), name)
   const meta = {
     kind: 'pre-restore' as const,
     createdAt,

@@ -1,4 +1,10 @@
-export { backupsDir, listBackups, parseBackupName, pruneBackups } from './backup-files'
+export {
+  backupsDir,
+  ensureBackupsDir,
+  listBackups,
+  parseBackupName,
+  pruneBackups,
+} from './backup-files'
 export { BACKUP_META_TABLE, readBackupMeta, type BackupMeta } from './backup-meta'
 export {
   backUpBeforeMigration,
