@@ -1,8 +1,8 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconRestore } from '@tabler/icons-react'
 import type { BackupInfo } from '../../../../shared/contracts/storage'
-import { formatBytes, formatDateTime } from '../../lib/format'
-import { backupKindLabels } from './backup-labels'
+import { formatBytes } from '../../lib/format'
+import { backupKindLabels, formatBackupTime } from './backup-labels'
 
 /** The backups folder, newest first; each row can be restored (after a confirmation). */
 export function BackupsTable({
@@ -35,7 +35,7 @@ export function BackupsTable({
       <Table.Tbody>
         {backups.map((backup) => (
           <Table.Tr key={backup.name} title={backup.name}>
-            <Table.Td>{formatDateTime(backup.createdAt)}</Table.Td>
+            <Table.Td>{formatBackupTime(backup.createdAt)}</Table.Td>
             <Table.Td>
               <Badge variant="light" color={backup.kind === 'manual' ? 'indigo' : 'gray'}>
                 {backupKindLabels[backup.kind]}
@@ -47,7 +47,7 @@ export function BackupsTable({
                 size="compact-sm"
                 variant="subtle"
                 leftSection={<IconRestore size={14} />}
-                aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}
+                aria-label={`Restore the backup of ${formatBackupTime(backup.createdAt)}`}
                 onClick={() => onRestore(backup)}
               >
                 Restore

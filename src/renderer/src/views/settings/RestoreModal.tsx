@@ -4,8 +4,8 @@ import type { BackupInfo, RestoreResult } from '../../../../shared/contracts/sto
 import type { AppError } from '../../../../shared/errors'
 import { toAppError, useApi } from '../../api'
 import { ConfirmModal } from '../../components'
-import { formatBytes, formatDateTime } from '../../lib/format'
-import { backupKindLabels } from './backup-labels'
+import { formatBytes } from '../../lib/format'
+import { backupKindLabels, formatBackupTime } from './backup-labels'
 
 /**
  * Restoring replaces every row, so it asks first. When main answers that the backup's passwords
@@ -66,9 +66,9 @@ export function RestoreModal({
         {backup && (
           <Text size="sm">
             Every provider, proxy, model, account and history entry is replaced with the backup of{' '}
-            <b>{formatDateTime(backup.createdAt)}</b> ({backupKindLabels[backup.kind].toLowerCase()}
-            , {formatBytes(backup.sizeBytes)}). The current data is kept first as a “Before a
-            restore” backup, so this can be undone.
+            <b>{formatBackupTime(backup.createdAt)}</b> (
+            {backupKindLabels[backup.kind].toLowerCase()}, {formatBytes(backup.sizeBytes)}). The
+            current data is kept first as a “Before a restore” backup, so this can be undone.
           </Text>
         )}
         {unreadable && (

@@ -4,9 +4,10 @@ import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/contracts/storage'
 import { useQuery, useTransportKind } from '../../api'
 import { useMutation } from '../../components/use-mutation'
-import { formatBytes, formatDateTime } from '../../lib/format'
+import { formatBytes } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
 import { BackupsTable } from './BackupsTable'
+import { backupsFolderOf, formatBackupTime } from './backup-labels'
 import { RestoreModal } from './RestoreModal'
 
 /** The backups folder: what is in it, a backup now, and restoring one. */
@@ -26,7 +27,7 @@ export function StorageSection() {
       title: 'Backup written',
       message:
         result.target === 'folder'
-          ? `${formatDateTime(result.backup.createdAt)}, ${formatBytes(result.backup.sizeBytes)}; checked and kept in the backups folder.`
+          ? `${formatBackupTime(result.backup.createdAt)}, ${formatBytes(result.backup.sizeBytes)}; checked and kept in the backups folder.`
           : `Saved to ${result.path} (${formatBytes(result.bytes)}).`,
     })
   }
@@ -44,7 +45,7 @@ export function StorageSection() {
         </Text>
         {info.data && (
           <Text size="sm" c="dimmed">
-            Backups folder: <Code>{`${info.data.dataDir}/backups`}</Code>
+            Backups folder: <Code>{backupsFolderOf(info.data.dataDir)}</Code>
           </Text>
         )}
         <Group gap="sm">
@@ -89,7 +90,7 @@ export function StorageSection() {
             message:
               result.passwords === 'unreadable'
                 ? 'The data is back; its passwords need their key (Security: Import key).'
-                : `The data of ${formatDateTime(from.createdAt)} is back; what it replaced is kept as a “Before a restore” backup.`,
+                : `The data of ${formatBackupTime(from.createdAt)} is back; what it replaced is kept as a “Before a restore” backup.`,
           })
         }}
       />
