@@ -4,22 +4,13 @@ import { join } from 'node:path'
 import { openDatabase, type OpenedDatabase } from '../src/main/db/connection'
 import { systemClock } from '../src/main/clock'
 import type { ServiceContext } from '../src/main/services/service-context'
-import { AppError } from '../src/shared/errors'
-import type { Vault } from '../src/main/secrets'
+import { unavailableVault, type Vault } from '../src/main/secrets'
 
 /**
  * Benchmarks run the real services on a real SQLite file (same pragmas and migrations as the app)
  * but without a keychain: they store no passwords, and `npm run bench` needs no D-Bus session.
  */
-const noKeychain: Vault = {
-  status: { status: 'unavailable', service: 'bench', message: 'Benchmarks use no keychain.' },
-  encrypt: () => {
-    throw new AppError('KEYCHAIN_UNAVAILABLE', 'Benchmarks use no keychain.')
-  },
-  decrypt: () => {
-    throw new AppError('KEYCHAIN_UNAVAILABLE', 'Benchmarks use no keychain.')
-  },
-}
+const noKeychain: Vault = unavailableVault('bench', 'unreachable', 'Benchmarks use no keychain.')
 
 export interface BenchDb {
   ctx: ServiceContext

@@ -1,11 +1,21 @@
 import { join } from 'node:path'
-import type Database from 'better-sqlite3'
 import { openDatabase, type OpenedDatabase } from './db/connection'
-import { DEFAULT_KEYCHAIN_SERVICE, openVault, type Vault } from './secrets'
-import { createEventBus, type EventBus } from './events'
+import { keyDatabase } from './db/key-check'
+import {
+  DEFAULT_KEYCHAIN_SERVICE,
+  openVault,
+  unavailableVault,
+  type OpenVaultOptions,
+  type Vault,
+} from './secrets'
+import { createEventBus } from './events'
 import { systemClock, type Clock } from './clock'
 import { ensurePrivateDir } from './private-files'
+import type { AppInfoSource } from './services/app-info'
+import type { OperatorContext } from './services/service-context'
 import type { FileDialogs } from './services/transfer/file-dialogs'
+import { backUpBeforeMigration, dailyBackupIfDue, startDailyBackups } from './services/backup'
+import { passwordAad } from './services/proxies'
 import { createCheckService, type CheckServiceOptions } from './checks/service'
 import type { CheckService } from './checks/service-types'
 
@@ -28,71 +38,137 @@ export interface ContextOptions {
   geo?: CheckServiceOptions['geo']
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']
+  /** Native open/save dialogs (the desktop app). */
+  dialogs?: FileDialogs
 }
 
 /**
  * Everything a service needs, built once at start-up and passed down; no singletons.
  * Built before any window or server opens, so migrations and the integrity check come first.
+ * `sqlite`, `migrationsApplied` and `vault` are read through on every access: a restore
+ * reopens the connection and a key import replaces the vault, and everything holding the context
+ * (handlers, the check service, the monitor) then sees the new ones. So never copy it with a
+ * spread (`{ ...ctx }` freezes them): pass extras such as `dialogs` through ContextOptions.
  */
-export interface AppContext {
-  readonly version: string
-  readonly runtime: 'electron' | 'node'
-  readonly dataDir: string
-  readonly dbPath: string
-  readonly sqlite: Database.Database
-  readonly db: OpenedDatabase['db']
-  readonly migrationsApplied: number
-  readonly vault: Vault
-  readonly events: EventBus
-  readonly clock: Clock
-  /** Native open/save dialogs: the desktop app only (the HTTP bridge has none). */
-  readonly dialogs?: FileDialogs
+export interface AppContext extends OperatorContext, AppInfoSource {
+  readonly sqliteNativeBinding?: string
   /** Proxy checks: bulk runs, the health monitor (started by the entry points), rotation. */
   readonly checks: CheckService
+  /** How to reach the keychain for this database (key import, password reset). */
+  vaultOptions(): OpenVaultOptions
+  /** Puts in the vault a key import or reset produced. */
+  replaceVault(vault: Vault): void
+  /**
+   * Closes the connection, lets `install` put another database file at `dbPath`, reopens it
+   * (migrating) and re-reads the vault. When the new file does not open, `rollBack` puts the
+   * previous one back and that is reopened before the error is rethrown. Synchronous up to the
+   * vault, so no call can run on a closed connection.
+   */
+  replaceDatabase(install: () => void, rollBack: () => void): Promise<void>
   close(): void
 }
 
 export async function createContext(options: ContextOptions): Promise<AppContext> {
   ensurePrivateDir(options.dataDir)
   const dbPath = join(options.dataDir, DB_FILE_NAME)
-  const opened = openDatabase({ file: dbPath, nativeBinding: options.sqliteNativeBinding })
+  const clock = options.clock ?? systemClock
+  const backupEnv = {
+    dataDir: options.dataDir,
+    version: options.version,
+    clock,
+    sqliteNativeBinding: options.sqliteNativeBinding,
+  }
+  const openLive = (): OpenedDatabase =>
+    openDatabase({
+      file: dbPath,
+      nativeBinding: options.sqliteNativeBinding,
+      beforeMigrate: (sqlite, from) => backUpBeforeMigration(backupEnv, sqlite, from),
+    })
+  let opened = openLive()
+  const vaultOptions = (): OpenVaultOptions => ({
+    service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
+    timeoutMs: options.keychainTimeoutMs,
+    database: keyDatabase(opened.sqlite, passwordAad),
+    now: () => clock.now(),
+  })
   let vault: Vault
   try {
-    vault = await openVault({
-      service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
-      timeoutMs: options.keychainTimeoutMs,
-    })
+    vault = await openVault(vaultOptions())
   } catch (error) {
     opened.close()
     throw error
   }
   let closed = false
-  const clock = options.clock ?? systemClock
+  let stopDailyBackups = (): void => undefined
   const events = createEventBus()
+  const live = {
+    get sqlite() {
+      return opened.sqlite
+    },
+    get vault() {
+      return vault
+    },
+    clock,
+  }
   const checks = createCheckService({
-    ctx: { sqlite: opened.sqlite, vault, clock },
+    ctx: live,
     events,
     ca: options.checkerCa,
     geo: options.geo,
     monitor: options.monitor,
   })
-  return {
+  const ctx: AppContext = {
     version: options.version,
     runtime: options.runtime,
     dataDir: options.dataDir,
     dbPath,
-    sqlite: opened.sqlite,
-    db: opened.db,
-    migrationsApplied: opened.migrationsApplied,
-    vault,
+    get sqlite() {
+      return opened.sqlite
+    },
+    get migrationsApplied() {
+      return opened.migrationsApplied
+    },
+    get vault() {
+      return vault
+    },
+    sqliteNativeBinding: options.sqliteNativeBinding,
+    dialogs: options.dialogs,
     events,
     clock,
     checks,
+    vaultOptions,
+    replaceVault(next) {
+      vault = next
+    },
+    async replaceDatabase(install, rollBack) {
+      const service = vault.status.service
+      opened.close()
+      vault = unavailableVault(service, 'unreachable', 'The database is being replaced.')
+      try {
+        install()
+        opened = openLive()
+      } catch (error) {
+        rollBack()
+        opened = openLive()
+        vault = await openVault(vaultOptions())
+        throw error
+      }
+      vault = await openVault(vaultOptions())
+    },
     close() {
       if (closed) return
       closed = true
+      stopDailyBackups()
       checks.close()
       opened.close()
     },
   }
+  try {
+    await dailyBackupIfDue(ctx)
+  } catch (error) {
+    // A backup that cannot be written must not keep the app from starting; the next tick retries.
+    console.error('The daily backup failed:', error)
+  }
+  stopDailyBackups = startDailyBackups(ctx)
+  return ctx
 }

@@ -62,15 +62,15 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
   let context: AppContext
   try {
-    const created = await createContext({
+    // Import and export files go through native dialogs run here, never a renderer-given path.
+    context = await createContext({
       dataDir,
       runtime: 'electron',
       version: app.getVersion(),
       keychainService: process.env.PROXYDECK_KEYCHAIN_SERVICE || undefined,
       sqliteNativeBinding: sqliteNativeBinding(),
+      dialogs: createFileDialogs(() => mainWindow),
     })
-    // Import and export files go through native dialogs run here, never a renderer-given path.
-    context = { ...created, dialogs: createFileDialogs(() => mainWindow) }
   } catch (error) {
     failStartup(error)
     return

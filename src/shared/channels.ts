@@ -49,6 +49,12 @@ export const channels = [
   'proxies:rotate',
   'checks:status',
   'monitor:runNow',
+  'app:backup',
+  'app:backups',
+  'app:restore',
+  'app:exportKey',
+  'app:importKey',
+  'app:resetPasswords',
 ] as const
 
 export type Channel = (typeof channels)[number]

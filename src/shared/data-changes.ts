@@ -12,6 +12,9 @@ export const dataKinds = [
   'accounts',
   'history',
   'checks',
+  'backups',
+  /** Whether passwords can be read: the keychain key in use. */
+  'vault',
 ] as const
 export type DataKind = (typeof dataKinds)[number]
 
@@ -37,7 +40,8 @@ const accountRead = { reads: ['accounts', 'models', 'proxies'] } as const
  * arrive as `checks` / `proxies` changes from the run itself.
  */
 export const channelEffects: Record<Channel, ChannelEffect> = {
-  'app:info': {},
+  // Its keychain status changes with a key import, a reset or a restore.
+  'app:info': { reads: ['vault'] },
   'settings:get': {},
   'settings:set': {},
   'providers:list': { reads: ['providers', 'proxies'] },
@@ -84,6 +88,13 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:rotate': { writes: ['history', 'proxies'] },
   'checks:status': {},
   'monitor:runNow': {},
+  'app:backup': { writes: ['backups'] },
+  'app:backups': { reads: ['backups'] },
+  // Every row may differ afterwards: every view refreshes.
+  'app:restore': { writes: dataKinds },
+  'app:exportKey': {},
+  'app:importKey': { writes: ['vault'] },
+  'app:resetPasswords': { writes: ['proxies', 'vault'] },
 }
 
 export function writesOf(channel: Channel): readonly DataKind[] {

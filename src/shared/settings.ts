@@ -23,6 +23,8 @@ export const settingsShape = {
    * dead proxy upstream from dead judges; off, such checks stay `judge_failed`.
    */
   askJudgesDirectly: z.boolean(),
+  /** Automatic backups kept in `<dataDir>/backups/`, per kind (daily, pre-migration, ...). */
+  backupsKeep: z.number().int().min(1).max(365),
 }
 
 export const settingsSchema = z.object(settingsShape).strict()
@@ -43,4 +45,5 @@ export const defaultSettings: Settings = {
   judges: ['https://api.ipify.org?format=json', 'https://ifconfig.co/json'],
   checkRetentionPerProxy: 50,
   askJudgesDirectly: true,
+  backupsKeep: 7,
 }

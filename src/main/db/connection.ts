@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { AppError } from '../../shared/errors'
 import { ensurePrivateFile, restrictExisting } from '../private-files'
 import { assertDatabaseIntact } from './integrity'
-import { resolveMigrationsDir } from './migrations-dir'
+import { countJournalEntries, resolveMigrationsDir } from './migrations-dir'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -18,6 +18,11 @@ export interface OpenDatabaseOptions {
   migrationsDir?: string
   /** Path of a better-sqlite3 `.node` binary; defaults to env `PROXYDECK_SQLITE_BINDING`. */
   nativeBinding?: string
+  /**
+   * Called on an existing database that is about to take migrations, before the first one runs
+   * (the app backs it up here). A throw stops the open with nothing migrated.
+   */
+  beforeMigrate?: (sqlite: Database.Database, from: number, to: number) => void
 }
 
 export interface OpenedDatabase {
@@ -58,6 +63,11 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     // -wal/-shm may have just been made from a file another process opened first.
     if (!inMemory) restrictExisting(sidecars)
     const db = drizzle(sqlite, { schema })
+    const before = countMigrations(sqlite)
+    const target = countJournalEntries(migrationsFolder)
+    if (options.beforeMigrate && before > 0 && before < target) {
+      options.beforeMigrate(sqlite, before, target)
+    }
     migrate(db, { migrationsFolder, migrationsTable: MIGRATIONS_TABLE })
     const migrationsApplied = countMigrations(sqlite)
     return {
@@ -98,6 +108,10 @@ function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
 }
 
 function countMigrations(sqlite: Database.Database): number {
+  const exists = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE)
+  if (!exists) return 0
   const row = sqlite.prepare(`SELECT count(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as {
     n: number
   }

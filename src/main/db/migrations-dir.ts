@@ -37,3 +37,11 @@ export function resolveMigrationsDir(startDir: string = __dirname): string {
 function hasJournal(dir: string): boolean {
   return fs.existsSync(path.join(dir, JOURNAL))
 }
+
+/** Migrations the app ships: the schema version a database has once they have all run. */
+export function countJournalEntries(dir: string = resolveMigrationsDir()): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, JOURNAL), 'utf8')) as {
+    entries: unknown[]
+  }
+  return journal.entries.length
+}

@@ -14,6 +14,7 @@ const tables: SQLiteTable[] = [
   schema.proxyAssignmentHistory,
   schema.proxyChecks,
   schema.settings,
+  schema.vaultKeyCheck,
 ]
 
 const expectedTriggers = [

@@ -273,3 +273,22 @@ export const settings = sqliteTable(
   },
   (t) => [check('settings_value_json', sql`json_valid(${t.value})`)],
 )
+
+/**
+ * The fingerprint of the master key that seals this database's passwords: an HMAC check value
+ * (secrets/fingerprint.ts), never the key. One row. It lets start-up tell "the keychain holds
+ * another key" or "no key" from "first start" instead of minting a key that opens nothing.
+ */
+export const vaultKeyCheck = sqliteTable(
+  'vault_key_check',
+  {
+    id: integer('id').primaryKey(),
+    keyVersion: integer('key_version').notNull(),
+    checkValue: text('check_value').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [
+    check('vault_key_check_single_row', sql`${t.id} = 1`),
+    check('vault_key_check_version_positive', sql`${t.keyVersion} >= 1`),
+  ],
+)

@@ -80,6 +80,28 @@ export function deleteKeychainEntry(
   )
 }
 
+/**
+ * Writes and deletes a throwaway entry beside the key. A locked keyring reads as "no entry", so
+ * before concluding that a key is missing (and perhaps creating one) this tells "locked" from
+ * "empty": on a locked keyring the write fails (see isLockedKeychain).
+ */
+export async function probeKeychainWritable(
+  service: string,
+  account: string,
+  timeoutMs: number,
+): Promise<void> {
+  const probe = `${account}.probe`
+  await withDeadline('storing an entry', timeoutMs, (keytar) =>
+    keytar.setPassword(service, probe, 'ProxyDeck checks that the keychain accepts entries'),
+  )
+  await deleteKeychainEntry(service, probe, timeoutMs)
+}
+
+/** Secret Service: "Cannot create an item in a locked collection"; macOS: interaction not allowed. */
+export function isLockedKeychain(error: KeychainError): boolean {
+  return /\blocked\b|interaction is not allowed/i.test(error.message)
+}
+
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return text.trim().replace(/\.$/, '') || 'no reason given'

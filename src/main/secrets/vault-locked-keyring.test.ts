@@ -11,6 +11,7 @@ import { once } from 'node:events'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
+import { TEST_KEYCHAIN_TIMEOUT_MS } from '../../../test/support/context'
 import { DEFAULT_KEY_ACCOUNT, openVault } from './vault'
 
 const run = promisify(execFile)
@@ -83,9 +84,9 @@ async function findItems(service: string): Promise<{ unlocked: string[]; locked:
   return { unlocked: paths(unlocked), locked: paths(locked) }
 }
 
-it('reports a locked keyring as unavailable and does not replace the stored key', async () => {
+it('reports a locked keyring as locked and never tries to create a key', async () => {
   const service = `ProxyDeck-test-${randomUUID()}`
-  const unlocked = await openVault({ service })
+  const unlocked = await openVault({ service, timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS })
   expect(unlocked.status.status).toBe('available')
   unlocked.encrypt('pw', 'proxy:1')
   const before = await findItems(service)
@@ -93,16 +94,15 @@ it('reports a locked keyring as unavailable and does not replace the stored key'
   expect(before.locked).toEqual([])
 
   await callSecretService('Lock', 'array:objpath:/org/freedesktop/secrets/collection/login')
-  // A locked keyring reads as "no entry", so this start tries to create a key, and must fail.
-  const locked = await openVault({ service })
+  // A locked keyring reads as "no entry"; a probe write tells it from an empty one, so no key is
+  // created, whether or not the database records one.
+  const locked = await openVault({ service, timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS })
 
-  expect(locked.status.status).toBe('unavailable')
-  expect(locked.status.message).toMatch(
-    /^The OS keychain could not be used \(storing a new key failed: .*locked/,
-  )
-  expect(locked.status.message).toContain(
-    'start a Secret Service such as gnome-keyring and unlock it',
-  )
+  expect(locked.status.status).toBe('locked')
+  expect(locked.status.problem).toBe('locked')
+  expect(locked.status.message).toMatch(/^The OS keychain is locked \(.*locked/)
+  expect(locked.status.message).toContain('Unlock it')
+  expect(locked.status.message).toContain('did not create a new key')
   let refusal: unknown
   try {
     locked.encrypt('pw', 'proxy:1')
@@ -113,4 +113,10 @@ it('reports a locked keyring as unavailable and does not replace the stored key'
   expect((refusal as AppError).code).toBe('KEYCHAIN_UNAVAILABLE')
   // The very item written on first start is still the only one, now locked.
   expect(await findItems(service)).toEqual({ unlocked: [], locked: before.unlocked })
+
+  // A service with no entry at all, on the locked keyring: locked too, and nothing created.
+  const fresh = `ProxyDeck-test-${randomUUID()}`
+  const never = await openVault({ service: fresh, timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS })
+  expect(never.status).toMatchObject({ status: 'locked', problem: 'locked' })
+  expect(await findItems(fresh)).toEqual({ unlocked: [], locked: [] })
 })

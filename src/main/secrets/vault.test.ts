@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import keytar from 'keytar'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
+import { TEST_KEYCHAIN_TIMEOUT_MS } from '../../../test/support/context'
 import { DEFAULT_KEY_ACCOUNT, deleteVaultKey, openVault, type Vault } from './vault'
 
 const SEALED_SHAPE = /^v1\.[1-9][0-9]*\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/
@@ -18,7 +19,7 @@ function testService(): string {
 }
 
 async function openTestVault(): Promise<Vault> {
-  const vault = await openVault({ service: testService() })
+  const vault = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service: testService() })
   expect(vault.status).toEqual({ status: 'available', service: vault.status.service })
   return vault
 }
@@ -34,7 +35,7 @@ function thrownBy(action: () => unknown): AppError {
 }
 
 beforeAll(async () => {
-  const probe = await openVault({ service: testService() })
+  const probe = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service: testService() })
   if (probe.status.status !== 'available') {
     throw new Error(
       `These tests need an unlocked Secret Service; run them inside the isolated D-Bus session ` +
@@ -52,7 +53,7 @@ afterEach(async () => {
 describe('the master key', () => {
   it('is created on first start and read back, unchanged, on the next', async () => {
     const service = testService()
-    const first = await openVault({ service })
+    const first = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     expect(first.status).toEqual({ status: 'available', service })
 
     const entry = await keytar.getPassword(service, DEFAULT_KEY_ACCOUNT)
@@ -63,7 +64,7 @@ describe('the master key', () => {
     expect(await keytar.findCredentials(service)).toHaveLength(1)
 
     const sealed = first.encrypt('correct horse battery staple', 'proxy:1')
-    const second = await openVault({ service })
+    const second = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     expect(second.status.status).toBe('available')
     expect(second.decrypt(sealed, 'proxy:1')).toBe('correct horse battery staple')
     expect(await keytar.getPassword(service, DEFAULT_KEY_ACCOUNT)).toBe(entry)
@@ -72,8 +73,12 @@ describe('the master key', () => {
   it('is kept under the account given, apart from other accounts', async () => {
     const service = testService()
     createdEntries.push({ service, account: 'other-key' })
-    const main = await openVault({ service })
-    const other = await openVault({ service, account: 'other-key' })
+    const main = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
+    const other = await openVault({
+      timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS,
+      service,
+      account: 'other-key',
+    })
     expect(other.status.status).toBe('available')
     expect(await keytar.getPassword(service, 'other-key')).not.toBe(
       await keytar.getPassword(service, DEFAULT_KEY_ACCOUNT),
@@ -84,12 +89,12 @@ describe('the master key', () => {
 
   it('once deleted, is replaced by a new key that cannot open the old secrets', async () => {
     const service = testService()
-    const before = await openVault({ service })
+    const before = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     const sealed = before.encrypt('pw', 'proxy:7')
     expect(await deleteVaultKey(service)).toBe(true)
     expect(await deleteVaultKey(service)).toBe(false)
 
-    const after = await openVault({ service })
+    const after = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     expect(after.status.status).toBe('available')
     expect(thrownBy(() => after.decrypt(sealed, 'proxy:7')).code).toBe('INTERNAL')
   })
@@ -113,7 +118,7 @@ describe('a malformed keychain entry', () => {
     const service = testService()
     await keytar.setPassword(service, DEFAULT_KEY_ACCOUNT, entry)
 
-    const vault = await openVault({ service })
+    const vault = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     expect(vault.status.status).toBe('unavailable')
     expect(vault.status.service).toBe(service)
     const message = vault.status.message ?? ''

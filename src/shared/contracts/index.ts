@@ -18,6 +18,8 @@ import { modelContracts } from './models'
 import { providerContracts } from './providers'
 import { proxyContracts } from './proxies'
 import { settingsContracts } from './settings'
+import { storageContracts } from './storage'
+import { vaultContracts } from './vault'
 
 export const contracts = {
   ...appContracts,
@@ -32,6 +34,8 @@ export const contracts = {
   ...importContracts,
   ...exportContracts,
   ...checkContracts,
+  ...storageContracts,
+  ...vaultContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>
 
 // Both directions: every listed channel has a contract (above) and every contract is listed (here).

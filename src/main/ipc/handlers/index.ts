@@ -11,6 +11,8 @@ import { modelHandlers } from './models'
 import { providerHandlers } from './providers'
 import { proxyHandlers } from './proxies'
 import { settingsHandlers } from './settings'
+import { storageHandlers } from './storage'
+import { vaultHandlers } from './vault'
 
 /**
  * Every contract's handler, one file per contract file in src/shared/contracts; the type makes a
@@ -29,4 +31,6 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...exportHandlers,
   ...checkHandlers,
+  ...storageHandlers,
+  ...vaultHandlers,
 }

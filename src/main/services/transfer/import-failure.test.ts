@@ -31,7 +31,7 @@ function lines(count: number, prefix = '10.3'): string {
 function vaultFailingAt(vault: Vault, nth: number): Vault {
   let calls = 0
   return {
-    status: vault.status,
+    ...vault,
     encrypt(plaintext, aad) {
       if (++calls === nth) throw new AppError('KEYCHAIN_UNAVAILABLE', 'The keychain went away.')
       return vault.encrypt(plaintext, aad)

@@ -7,7 +7,11 @@ export function KeychainBadge({ info }: { info: AppInfo | undefined }) {
   if (!info) return null
   const { status, message, service } = info.keychain
   const available = status === 'available'
-  const text = available ? 'Keychain ready' : 'Keychain unavailable'
+  const text = available
+    ? 'Keychain ready'
+    : status === 'locked'
+      ? 'Keychain locked'
+      : 'Keychain unavailable'
   const tip = available ? `Vault key stored in the OS keychain (${service})` : (message ?? text)
   return (
     <Tooltip label={tip} multiline w={280} withArrow>

@@ -31,7 +31,9 @@ export function AppStatus({ info }: { info: AppInfo }) {
           icon={
             keychainOk ? <IconLock size={20} aria-hidden /> : <IconLockOff size={20} aria-hidden />
           }
-          value={keychainOk ? 'Available' : 'Unavailable'}
+          value={
+            keychainOk ? 'Available' : info.keychain.status === 'locked' ? 'Locked' : 'Unavailable'
+          }
           detail={`Service ${info.keychain.service}`}
         />
       </SimpleGrid>

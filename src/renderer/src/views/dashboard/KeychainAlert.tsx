@@ -9,11 +9,23 @@ export function KeychainAlert({ keychain }: { keychain: AppInfo['keychain'] }) {
     <Alert
       color="yellow"
       variant="light"
-      title="Keychain unavailable: proxy passwords cannot be stored or read"
+      title={alertTitle(keychain)}
       icon={<IconAlertTriangle />}
       role="alert"
     >
       {keychain.message ?? 'The OS keychain did not answer.'}
     </Alert>
   )
+}
+
+function alertTitle(keychain: AppInfo['keychain']): string {
+  switch (keychain.problem) {
+    case 'locked':
+      return 'Keychain locked: proxy passwords cannot be stored or read'
+    case 'key_missing':
+    case 'key_mismatch':
+      return 'Keychain unavailable: the key for these passwords is missing (Settings → Security)'
+    default:
+      return 'Keychain unavailable: proxy passwords cannot be stored or read'
+  }
 }

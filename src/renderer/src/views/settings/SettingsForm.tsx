@@ -6,6 +6,7 @@ import { toAppError } from '../../api'
 import { useSettings } from '../../settings/settings-context'
 import { useNotify } from '../../shell/notices'
 import { AppearanceSection } from './AppearanceSection'
+import { BackupSettingsSection } from './BackupSettingsSection'
 import { ChecksSection } from './ChecksSection'
 import type { SectionProps } from './field-props'
 import { MonitorSection } from './MonitorSection'
@@ -73,6 +74,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <AppearanceSection {...sectionProps} />
         <ChecksSection {...sectionProps} />
         <MonitorSection {...sectionProps} />
+        <BackupSettingsSection {...sectionProps} />
         {formError && (
           <Alert
             color="red"

@@ -1,7 +1,9 @@
 import { Loader, Stack, Text, Title } from '@mantine/core'
 import { useSettings } from '../../settings/settings-context'
 import { AboutSection } from './AboutSection'
+import { SecuritySection } from './SecuritySection'
 import { SettingsForm } from './SettingsForm'
+import { StorageSection } from './StorageSection'
 
 export function SettingsView() {
   const { settings, error } = useSettings()
@@ -20,6 +22,8 @@ export function SettingsView() {
       ) : (
         !error && <Loader aria-label="Loading settings" />
       )}
+      <StorageSection />
+      <SecuritySection />
       <AboutSection />
     </Stack>
   )

@@ -12,6 +12,7 @@ export interface FormValues {
   failureThreshold: number | string
   failoverEnabled: boolean
   askJudgesDirectly: boolean
+  backupsKeep: number | string
 }
 
 export type FieldName = keyof FormValues
@@ -82,6 +83,7 @@ const fieldNames: readonly FieldName[] = [
   'failureThreshold',
   'failoverEnabled',
   'askJudgesDirectly',
+  'backupsKeep',
 ]
 
 function isField(name: string): name is FieldName {
