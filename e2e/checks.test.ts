@@ -81,7 +81,7 @@ describe('proxy tests from the Proxies view', () => {
   it('dismisses the finished run', async () => {
     const page = app.page
     await page.getByRole('button', { name: 'Dismiss test results' }).click()
-    await expect(page.getByRole('region', { name: 'Test progress' }).count()).resolves.toBe(0)
+    await page.getByRole('region', { name: 'Test progress' }).waitFor({ state: 'detached' })
   })
 
   it('notifies a monitor alert and lists the failing proxies from ?status=error', async () => {

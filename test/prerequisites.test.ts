@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 
 const root = join(__dirname, '..')
+// A PATH that finds node and nothing else (node may live in /usr/bin beside everything else).
+const bin = mkdtempSync(join(tmpdir(), 'proxydeck-bare-path-'))
+symlinkSync(process.execPath, join(bin, 'node'))
+afterAll(() => rmSync(bin, { recursive: true, force: true }))
 
 describe('npm test on a machine without the system packages', () => {
   it('stops before any suite and prints the one apt-get line that brings them all', () => {
-    // Only node's own folder on PATH: none of the daemons, keychain or D-Bus tools are found.
     const result = spawnSync(process.execPath, [join(root, 'scripts', 'run-tests.mjs')], {
       cwd: root,
-      env: { PATH: dirname(process.execPath), HOME: process.env.HOME ?? '/tmp' },
+      env: { PATH: bin, HOME: process.env.HOME ?? '/tmp' },
       encoding: 'utf8',
     })
     expect(result.status).toBe(1)

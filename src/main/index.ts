@@ -9,6 +9,8 @@ import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createContext, type AppContext } from './context'
 import { installAppMenu } from './electron/app-menu'
 import { createMenuActions } from './electron/menu-actions'
+import { createStorageActions } from './electron/storage-actions'
+import { dispatch } from './ipc/dispatch'
 import { createFileDialogs } from './electron/dialogs'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { registerIpc } from './electron/ipc'
@@ -90,12 +92,10 @@ async function start(): Promise<void> {
         dataDir,
         quit: () => app.quit(),
       },
-      // The seam for app:backup / app:restore (another branch): until they land, both open the
-      // Settings view, where storage lives.
-      {
-        backup: () => showWindow(() => '#/settings'),
-        restore: () => showWindow(() => '#/settings'),
-      },
+      createStorageActions(
+        (channel, input) => dispatch(context, channel, input) as never,
+        () => mainWindow,
+      ),
     ),
   )
   const disposeIpc = registerIpc(context, {

@@ -94,7 +94,6 @@ export type ImportPreviewRow =
       proxy: PreviewProxy | null
     }
 
-
 /**
  * Pushed on `import:progress`, throttled. `done` counts within the phase; `total` is what the
  * phase expects (null while unknown: a JSON array's length before it is read).

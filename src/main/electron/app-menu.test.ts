@@ -146,7 +146,10 @@ describe('createMenuActions', () => {
 
   it('views and the import/export dialogs are hash routes of the renderer', () => {
     const { host: h, shown } = host('#/proxies?provider=3')
-    const actions = createMenuActions(h, { backup: vi.fn(), restore: vi.fn() })
+    const actions = createMenuActions(h, {
+      backup: vi.fn(async () => {}),
+      restore: vi.fn(async () => {}),
+    })
     actions.showView('accounts')
     actions.openImport()
     actions.openExport()
@@ -158,7 +161,7 @@ describe('createMenuActions', () => {
   })
 
   it('Backup… and Restore… go through the storage seam', () => {
-    const storage = { backup: vi.fn(), restore: vi.fn() }
+    const storage = { backup: vi.fn(async () => {}), restore: vi.fn(async () => {}) }
     const actions = createMenuActions(host().host, storage)
     actions.backup()
     actions.restore()
@@ -168,7 +171,10 @@ describe('createMenuActions', () => {
 
   it('opens the data folder, shows the shortcuts and the About panel, quits', () => {
     const { host: h } = host()
-    const actions = createMenuActions(h, { backup: vi.fn(), restore: vi.fn() })
+    const actions = createMenuActions(h, {
+      backup: vi.fn(async () => {}),
+      restore: vi.fn(async () => {}),
+    })
     actions.openDataFolder()
     expect(shell.openPath).toHaveBeenCalledWith('/data/ProxyDeck')
     actions.showShortcuts()

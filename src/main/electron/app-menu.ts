@@ -13,7 +13,7 @@ export interface MenuActions {
   showView(path: ViewPath): void
   openImport(): void
   openExport(): void
-  /** Seam for the `app:backup` / `app:restore` contracts (see this folder's README). */
+  /** The `app:backup` / `app:restore` contracts, through native dialogs (storage-actions.ts). */
   backup(): void
   restore(): void
   showAbout(): void

@@ -15,13 +15,10 @@ export interface MenuHost {
   quit(): void
 }
 
-/**
- * Backup… and Restore…: the entry point decides. They are to call the `app:backup` and
- * `app:restore` contracts once those exist; until then they open the Settings view.
- */
+/** Backup… and Restore… (storage-actions.ts: the `app:backup` / `app:restore` contracts). */
 export interface StorageActions {
-  backup(): void
-  restore(): void
+  backup(): Promise<void>
+  restore(): Promise<void>
 }
 
 export function createMenuActions(host: MenuHost, storage: StorageActions): MenuActions {
@@ -30,8 +27,12 @@ export function createMenuActions(host: MenuHost, storage: StorageActions): Menu
     showView: (path) => host.show(() => `#/${path}`),
     openImport: () => host.show((current) => transferHash(current, 'import')),
     openExport: () => host.show((current) => transferHash(current, 'export')),
-    backup: () => storage.backup(),
-    restore: () => storage.restore(),
+    backup: () => {
+      storage.backup().catch(console.warn)
+    },
+    restore: () => {
+      storage.restore().catch(console.warn)
+    },
     // Windows has no About panel; the Settings view's About section says the same.
     showAbout: () => (platform === 'win32' ? host.show(() => '#/settings') : app.showAboutPanel()),
     showShortcuts: () => {

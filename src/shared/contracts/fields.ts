@@ -125,7 +125,6 @@ export const paging = {
     .default(50),
 }
 
-
 /** One value or a non-empty list of values of an enum, for multi-select filters. */
 export function oneOrMany<T extends readonly [string, ...string[]]>(values: T) {
   const single = z.enum(values)

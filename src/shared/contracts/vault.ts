@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
+import { text } from './fields'
 import type { AppInfo } from './app'
 import { exportDestinations, type ExportResult } from './export'
 
@@ -11,7 +12,7 @@ import { exportDestinations, type ExportResult } from './export'
 
 /** Long enough that the wrapped key is not the weak point; the UI says so. */
 export const MIN_PASSPHRASE_LENGTH = 10
-const passphrase = z.string().max(1024)
+const passphrase = text().max(1024)
 
 export const exportKeyInput = z.strictObject({
   passphrase: passphrase.min(MIN_PASSPHRASE_LENGTH, {
@@ -28,8 +29,7 @@ export const importKeyInput = z.strictObject({
     /** Bridge: the renderer uploads the file's text. */
     z.strictObject({
       kind: z.literal('content'),
-      text: z
-        .string()
+      text: text()
         .min(1)
         .max(64 * 1024),
     }),
