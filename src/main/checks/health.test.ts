@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckResultDto } from '../../shared/contracts/checks'
 import { buildAlert, describeHealth, netTransitions } from './health'
-
-function result(proxyId: number, transition: CheckResultDto['transition']): CheckResultDto {
-  return {
-    proxyId,
-    label: `10.0.0.${proxyId}:8080`,
-    ok: transition === 'recovered',
-    errorCode: transition === 'failed' ? 'timeout' : null,
-    errorMessage: transition === 'failed' ? 'no answer within 10000 ms' : null,
-    connectMs: null,
-    totalMs: 10,
-    exitIp: null,
-    country: null,
-    city: null,
-    judge: null,
-    checkedAt: 1,
-    status: transition === 'failed' ? 'error' : 'active',
-    consecutiveFailures: transition === 'failed' ? 2 : 0,
-    transition,
-    exitIpChanged: false,
-  }
-}
+import { transitionResult } from '../../../test/support/check-results'
 
 const base = {
   runId: 'r',
@@ -35,11 +14,11 @@ const base = {
 describe('netTransitions', () => {
   it('keeps one transition per proxy and drops a round trip within one run', () => {
     const { failed, recovered } = netTransitions([
-      result(3, 'failed'),
-      result(1, 'failed'),
-      result(2, 'failed'),
-      result(2, 'recovered'),
-      result(4, 'recovered'),
+      transitionResult(3, 'failed'),
+      transitionResult(1, 'failed'),
+      transitionResult(2, 'failed'),
+      transitionResult(2, 'recovered'),
+      transitionResult(4, 'recovered'),
     ])
     expect(failed.map((r) => r.proxyId)).toEqual([1, 3])
     expect(recovered.map((r) => r.proxyId)).toEqual([4])
@@ -52,8 +31,8 @@ describe('buildAlert', () => {
   })
 
   it('names the first five endpoints and counts the rest', () => {
-    const failed = [1, 2, 3, 4, 5, 6, 7].map((id) => result(id, 'failed'))
-    const alert = buildAlert({ ...base, failed, recovered: [result(9, 'recovered')] })
+    const failed = [1, 2, 3, 4, 5, 6, 7].map((id) => transitionResult(id, 'failed'))
+    const alert = buildAlert({ ...base, failed, recovered: [transitionResult(9, 'recovered')] })
     expect(alert).toMatchObject({ title: '7 proxies failing', level: 'error' })
     expect(alert?.message).toBe(
       '7 proxies failing: 10.0.0.1:8080, 10.0.0.2:8080, 10.0.0.3:8080, 10.0.0.4:8080, ' +
@@ -63,7 +42,7 @@ describe('buildAlert', () => {
   })
 
   it('tells what failover did, or that it is off', () => {
-    const failed = [result(1, 'failed')]
+    const failed = [transitionResult(1, 'failed')]
     const moved = [{ accountId: 1, username: 'a', fromProxyId: 1, toProxyId: 2 }]
     const stranded = [{ accountId: 2, username: 'b', proxyId: 1, reason: 'no capacity' }]
     expect(

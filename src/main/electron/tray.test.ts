@@ -10,10 +10,10 @@ import {
   menuItem,
   resetFakeElectron,
 } from '../../../test/support/fake-electron'
-import type { CheckResultDto } from '../../shared/contracts/checks'
 import { buildAlert } from '../checks/health'
 import { alertRoute, createAlertNotifier, createDesktopAlertSink } from './notifications'
 import { createHealthTray } from './tray'
+import { transitionResult } from '../../../test/support/check-results'
 
 vi.mock('electron', () => import('../../../test/support/fake-electron'))
 
@@ -27,34 +27,13 @@ function shownTray() {
   return { tray, icon: (tray.image as { path: string }).path }
 }
 
-function result(proxyId: number, transition: 'failed' | 'recovered'): CheckResultDto {
-  return {
-    proxyId,
-    label: `10.0.0.${proxyId}:8080`,
-    ok: transition === 'recovered',
-    errorCode: transition === 'failed' ? 'refused' : null,
-    errorMessage: transition === 'failed' ? 'connection refused' : null,
-    connectMs: null,
-    totalMs: 5,
-    exitIp: null,
-    country: null,
-    city: null,
-    judge: null,
-    checkedAt: 0,
-    status: transition === 'failed' ? 'error' : 'active',
-    consecutiveFailures: transition === 'failed' ? 2 : 0,
-    transition,
-    exitIpChanged: false,
-  }
-}
-
 function roundAlert(failed: number[], recovered: number[] = []) {
   const alert = buildAlert({
     runId: 'run-1',
     origin: 'monitor',
     at: 0,
-    failed: failed.map((id) => result(id, 'failed')),
-    recovered: recovered.map((id) => result(id, 'recovered')),
+    failed: failed.map((id) => transitionResult(id, 'failed')),
+    recovered: recovered.map((id) => transitionResult(id, 'recovered')),
     failover: { enabled: false, moved: [], stranded: [] },
     leftFailing: { moved: [], stranded: [] },
     accountsLeft: 0,

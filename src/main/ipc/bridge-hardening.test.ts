@@ -1,31 +1,23 @@
 // Findings of the bridge audit (issue 11, item 4): each case failed before its fix.
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../../test/support/context'
+import type { TestContext } from '../../../test/support/context'
+import { startTestBridge, type TestBridge } from '../../../test/support/bridge'
 import { rawRequest, type RawResponse } from '../../../test/support/http'
 import { dispatch } from './dispatch'
-import { startBridge, type RunningBridge } from './http-bridge'
+import type { RunningBridge } from './http-bridge'
 
 const TOKEN = 'hardening-token-456'
+let served: TestBridge
 let test: TestContext
 let bridge: RunningBridge
-let rendererDir: string
 
 beforeAll(async () => {
-  test = await createTestContext()
-  rendererDir = mkdtempSync(join(tmpdir(), 'proxydeck-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ProxyDeck</title>')
-  bridge = await startBridge(test.ctx, { port: 0, token: TOKEN, rendererDir })
+  served = await startTestBridge(TOKEN)
+  ;({ test, bridge } = served)
 })
 
-afterAll(async () => {
-  await bridge?.close()
-  await test?.dispose()
-  rmSync(rendererDir, { recursive: true, force: true })
-})
+afterAll(() => served?.dispose())
 
 const bearer = { authorization: `Bearer ${TOKEN}` }
 

@@ -1,28 +1,20 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../../test/support/context'
+import type { TestContext } from '../../../test/support/context'
+import { startTestBridge, type TestBridge } from '../../../test/support/bridge'
 import { rawRequest } from '../../../test/support/http'
-import { startBridge, type RunningBridge } from './http-bridge'
+import type { RunningBridge } from './http-bridge'
 
 const TOKEN = 'test-token-123'
+let served: TestBridge
 let test: TestContext
 let bridge: RunningBridge
-let rendererDir: string
 
 beforeAll(async () => {
-  test = await createTestContext()
-  rendererDir = mkdtempSync(join(tmpdir(), 'proxydeck-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ProxyDeck</title>')
-  bridge = await startBridge(test.ctx, { port: 0, token: TOKEN, rendererDir })
+  served = await startTestBridge(TOKEN)
+  ;({ test, bridge } = served)
 })
 
-afterAll(async () => {
-  await bridge?.close()
-  await test?.dispose()
-  rmSync(rendererDir, { recursive: true, force: true })
-})
+afterAll(() => served?.dispose())
 
 function call(channel: string, body: unknown, headers: Record<string, string> = {}) {
   return rawRequest({

@@ -1,32 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { version } from '../../../package.json'
 import { channels } from '../../shared/channels'
 import { errorCodes } from '../../shared/errors'
-import { createTestContext, type TestContext } from '../../../test/support/context'
+import type { TestContext } from '../../../test/support/context'
+import { startTestBridge, type TestBridge } from '../../../test/support/bridge'
 import { rawRequest } from '../../../test/support/http'
-import { startBridge, type RunningBridge } from './http-bridge'
+import type { RunningBridge } from './http-bridge'
 import { buildOpenApiDocument, OPENAPI_PATH, type OpenApiDocument } from './openapi'
 
 const TOKEN = 'openapi-token-789'
+let served: TestBridge
 let test: TestContext
 let bridge: RunningBridge
-let rendererDir: string
 
 beforeAll(async () => {
-  test = await createTestContext()
-  rendererDir = mkdtempSync(join(tmpdir(), 'proxydeck-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ProxyDeck</title>')
-  bridge = await startBridge(test.ctx, { port: 0, token: TOKEN, rendererDir })
+  served = await startTestBridge(TOKEN)
+  ;({ test, bridge } = served)
 })
 
-afterAll(async () => {
-  await bridge?.close()
-  await test?.dispose()
-  rmSync(rendererDir, { recursive: true, force: true })
-})
+afterAll(() => served?.dispose())
 
 describe('OpenAPI document', () => {
   const doc = buildOpenApiDocument('1.2.3')

@@ -1,34 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { get, type IncomingMessage } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../../../test/support/context'
+import type { TestContext } from '../../../../test/support/context'
+import { startTestBridge, type TestBridge } from '../../../../test/support/bridge'
 import { rawRequest } from '../../../../test/support/http'
 import type { ImportProgress } from '../../../shared/import-types'
-import { startBridge, type RunningBridge } from '../../ipc/http-bridge'
+import type { RunningBridge } from '../../ipc/http-bridge'
 
 // The headless bridge: the same contracts take uploaded text and answer downloadable content, and
 // other calls are still answered while a big import works (it yields between chunks).
 
 const TOKEN = 'import-bridge-token'
 const LINES = 30_000
+let served: TestBridge
 let test: TestContext
 let bridge: RunningBridge
-let rendererDir: string
 
 beforeAll(async () => {
-  test = await createTestContext()
-  rendererDir = mkdtempSync(join(tmpdir(), 'proxydeck-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ProxyDeck</title>')
-  bridge = await startBridge(test.ctx, { port: 0, token: TOKEN, rendererDir })
+  served = await startTestBridge(TOKEN)
+  ;({ test, bridge } = served)
 })
 
-afterAll(async () => {
-  await bridge?.close()
-  await test?.dispose()
-  rmSync(rendererDir, { recursive: true, force: true })
-})
+afterAll(() => served?.dispose())
 
 async function call<T>(channel: string, body: unknown): Promise<T> {
   const res = await rawRequest({
