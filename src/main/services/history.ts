@@ -28,9 +28,20 @@ const INSERT_HISTORY = `INSERT INTO proxy_assignment_history (${written.names})
 
 /** Appends one audit row. Call it inside the transaction that made the change it records. */
 export function recordHistory(ctx: ServiceContext, entry: HistoryEntry): void {
-  const { actor, ...rest } = entry
   const params: unknown[] = []
-  written.encodeInto({ ...rest, assignedBy: actor, createdAt: ctx.clock.now() }, params)
+  // Named one by one, not spread: auto-assign writes thousands of these in one transaction.
+  written.encodeInto(
+    {
+      proxyId: entry.proxyId,
+      accountId: entry.accountId,
+      modelId: entry.modelId,
+      action: entry.action,
+      reason: entry.reason,
+      assignedBy: entry.actor,
+      createdAt: ctx.clock.now(),
+    },
+    params,
+  )
   stmt(ctx.sqlite, INSERT_HISTORY).run(params)
 }
 

@@ -72,12 +72,23 @@ function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): Exp
 }
 
 function toParsedProxy(ctx: ExportContext, raw: ExportRow, withPassword: boolean): ParsedProxy {
-  const { id, passwordEncrypted, ...row } = exported.decode(raw)
+  const row = exported.decode(raw)
+  // Named one by one, not spread or rest-destructured: an export may hold 100,000 rows.
   return {
-    ...row,
+    protocol: row.protocol,
+    remoteDns: row.remoteDns,
+    host: row.host,
+    port: row.port,
+    username: row.username,
     password:
-      withPassword && passwordEncrypted !== null
-        ? ctx.vault.decrypt(passwordEncrypted, passwordAad(id))
+      withPassword && row.passwordEncrypted !== null
+        ? ctx.vault.decrypt(row.passwordEncrypted, passwordAad(row.id))
         : null,
+    rotationUrl: row.rotationUrl,
+    location: row.location,
+    country: row.country,
+    tags: row.tags,
+    notes: row.notes,
+    provider: row.provider,
   }
 }
