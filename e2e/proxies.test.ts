@@ -89,7 +89,7 @@ function field(scope: Locator, label: string): Locator {
 }
 
 async function waitForCount(text: string) {
-  await expect.poll(() => count().textContent(), { timeout: 10_000 }).toBe(text)
+  await expect.poll(() => count().textContent(), { timeout: 20_000 }).toBe(text)
 }
 
 // Generous bounds: a busy two-core machine runs Chromium, the bridge and other suites at once.

@@ -174,7 +174,7 @@ describe('application shell over the HTTP bridge', () => {
 
     await callBridge('settings:set', { theme: 'dark', checkRetentionPerProxy: 77 })
     await waitForColorScheme('dark')
-    await expect.poll(() => retention.inputValue(), { timeout: 10_000 }).toBe('77')
+    await expect.poll(() => retention.inputValue(), { timeout: 20_000 }).toBe('77')
 
     await callBridge('settings:set', { theme: 'light' })
     await waitForColorScheme('light')

@@ -39,6 +39,9 @@ export interface OpenedApp {
  * The real renderer in headless Chromium, served by the real HTTP bridge over a fresh context
  * (temp data dir, keychain service of its own). Needs `out/renderer` built beforehand.
  */
+/** How long one e2e wait (a locator, a navigation) may take: see where it is set. */
+const E2E_WAIT_MS = 20_000
+
 export async function openApp(
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<OpenedApp> {
@@ -61,6 +64,10 @@ export async function openApp(
       viewport: { width: 1280, height: 860 },
       colorScheme: options.colorScheme ?? 'light',
     })
+    // Playwright's 10 s default is about a quiet machine. Here two cores are shared: with the
+    // other core busy, a cold page's first render (bundle parse, first queries) has taken 10-12 s.
+    // A wait still ends well inside the test's own 30 s (vitest.config.mts), so a real hang fails.
+    context.setDefaultTimeout(E2E_WAIT_MS)
     const page = await context.newPage()
     const problems = opened.problems as string[]
     page.on('console', (message) => {
