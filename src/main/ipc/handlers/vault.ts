@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { ParsedInputOf } from '../../../shared/contracts'
+import { MAX_KEY_FILE_BYTES } from '../../../shared/contracts/vault'
 import { AppError } from '../../../shared/errors'
 import type { AppContext } from '../../context'
 import { importVaultKey, resetVaultKey } from '../../secrets'
@@ -49,11 +50,46 @@ async function keyFileText(
     ],
   })
   if (path === null) throw new AppError('CANCELLED', 'No file was chosen; nothing was imported.')
+  return readKeyFile(path)
+}
+
+/**
+ * The bridge's upload is capped by its contract; a chosen file gets the same cap, checked before
+ * anything is read (a misclick on a large file must not be pulled into memory), and must be
+ * UTF-8: a lossy decode would turn a damaged file into a different text.
+ */
+async function readKeyFile(path: string): Promise<string> {
+  const unreadable = new AppError('VALIDATION', 'The key file could not be read.', {
+    reason: 'not_a_key_file',
+  })
+  const size = await stat(path).then(
+    (info) => (info.isFile() ? info.size : null),
+    () => null,
+  )
+  if (size === null) throw unreadable
+  if (size > MAX_KEY_FILE_BYTES) throw tooLarge()
+  let bytes: Buffer
   try {
-    return await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch {
-    throw new AppError('VALIDATION', 'The key file could not be read.', {
+    throw unreadable
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > MAX_KEY_FILE_BYTES) throw tooLarge()
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new AppError('VALIDATION', 'The key file is not UTF-8 text, so it is not a key file.', {
       reason: 'not_a_key_file',
     })
   }
+}
+
+function tooLarge(): AppError {
+  return new AppError(
+    'VALIDATION',
+    `The chosen file is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB, so it is not a ProxyDeck ` +
+      'key file (those are about 1 KiB). Nothing was imported.',
+    { reason: 'too_large' },
+  )
 }
