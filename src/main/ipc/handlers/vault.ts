@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { ParsedInputOf } from '../../../shared/contracts'
 import { MAX_KEY_FILE_BYTES } from '../../../shared/contracts/vault'
+import { writesOf } from '../../../shared/data-changes'
 import { AppError } from '../../../shared/errors'
 import type { AppContext } from '../../context'
 import { importVaultKey, resetVaultKey } from '../../secrets'
@@ -29,10 +30,13 @@ export const vaultHandlers: HandlerMap<'app:exportKey' | 'app:importKey' | 'app:
     return { keychain: vault.status }
   },
   'app:resetPasswords': async (ctx) => {
-    const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions())
-    // Also on failure: the passwords are gone and the old key must not seal new ones.
-    ctx.replaceVault(vault)
-    if (failure) throw failure
+    // resetVaultKey swaps the vaults in ctx itself, before the passwords are cleared.
+    const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions(), ctx)
+    if (failure) {
+      // The passwords are cleared all the same; dispatch announces changes only on success.
+      ctx.events.emit('data:changed', { kinds: [...writesOf('app:resetPasswords')] })
+      throw failure
+    }
     return { cleared, keychain: vault.status }
   },
 }
