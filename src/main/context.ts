@@ -67,6 +67,13 @@ export interface AppContext extends OperatorContext, AppInfoSource {
    * vault, so no call can run on a closed connection.
    */
   replaceDatabase(install: () => void, rollBack: () => void): Promise<void>
+  /**
+   * Runs a restore, key import or password reset (`what`, e.g. 'A restore') while no other one
+   * runs: each replaces the database or the vault, and two interleaved would leave a key that
+   * fits neither. A second one while busy is refused with CONFLICT rather than queued, since the
+   * operator started it against a state that is about to change.
+   */
+  exclusiveAdmin<T>(what: string, task: () => Promise<T>): Promise<T>
   close(): void
 }
 
@@ -119,6 +126,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     throw error
   }
   let closed = false
+  let adminBusy: string | null = null
   let stopDailyBackups = (): void => undefined
   const events = createEventBus()
   const live = {
@@ -181,6 +189,21 @@ export async function createContext(options: ContextOptions): Promise<AppContext
         throw error
       }
       vault = await openVault(vaultOptions())
+    },
+    async exclusiveAdmin(what, task) {
+      if (adminBusy !== null) {
+        throw new AppError(
+          'CONFLICT',
+          `${adminBusy} is under way; try again once it has finished.`,
+          { busy: adminBusy },
+        )
+      }
+      adminBusy = what
+      try {
+        return await task()
+      } finally {
+        adminBusy = null
+      }
     },
     close() {
       if (closed) return

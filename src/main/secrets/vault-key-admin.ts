@@ -20,26 +20,43 @@ import { availableVault, unavailableVault, type Vault } from './vault-status'
 /**
  * Restores an exported key: opens the file with the passphrase, checks it against the database's
  * fingerprint (or, on an older database, against a sealed password), and only then writes it to
- * the keychain. A refusal changes nothing; the caller swaps in the returned vault.
+ * the keychain. A refusal before the keychain write changes nothing; on success the new vault is
+ * put in `holder`.
  */
 export async function importVaultKey(
-  options: OpenVaultOptions,
+  liveOptions: () => OpenVaultOptions,
   keyFile: string,
   passphrase: string,
+  holder: VaultHolder,
 ): Promise<Vault> {
-  const o = resolveVaultOptions(options)
+  const o = resolveVaultOptions(liveOptions())
   const masterKey = await unwrapMasterKey(keyFile, passphrase)
   if (keyFitsDatabase(masterKey, o.database) === 'mismatch') {
-    throw new AppError(
-      'VALIDATION',
-      "This key file belongs to another database: its key does not open this database's " +
-        'passwords. Nothing was changed.',
-      { reason: 'other_database' },
-    )
+    throw otherDatabase('Nothing was changed.')
   }
   await storeInKeychain(o, masterKey)
-  o.database.recordFingerprint(fingerprintOf(masterKey), o.now())
-  return availableVault(o.service, masterKey)
+  // The keychain calls took time: check again against the database open now (not the one read
+  // above), and record and swap in the same synchronous stretch, so nothing can come between.
+  const live = resolveVaultOptions(liveOptions())
+  if (keyFitsDatabase(masterKey, live.database) === 'mismatch') {
+    throw otherDatabase(
+      'The database changed while the key was being stored; the keychain now holds this key ' +
+        '(the one it replaced is kept beside it). Import the key that belongs to this database.',
+    )
+  }
+  live.database.recordFingerprint(fingerprintOf(masterKey), live.now())
+  const vault = availableVault(live.service, masterKey)
+  holder.replaceVault(vault)
+  return vault
+}
+
+function otherDatabase(outcome: string): AppError {
+  return new AppError(
+    'VALIDATION',
+    "This key file belongs to another database: its key does not open this database's " +
+      `passwords. ${outcome}`,
+    { reason: 'other_database' },
+  )
 }
 
 /**

@@ -20,25 +20,28 @@ export const vaultHandlers: HandlerMap<'app:exportKey' | 'app:importKey' | 'app:
       secret: true,
     })
   },
-  'app:importKey': async (ctx, input) => {
-    const vault = await importVaultKey(
-      ctx.vaultOptions(),
-      await keyFileText(ctx, input.source),
-      input.passphrase,
-    )
-    ctx.replaceVault(vault)
-    return { keychain: vault.status }
-  },
-  'app:resetPasswords': async (ctx) => {
-    // resetVaultKey swaps the vaults in ctx itself, before the passwords are cleared.
-    const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions(), ctx)
-    if (failure) {
-      // The passwords are cleared all the same; dispatch announces changes only on success.
-      ctx.events.emit('data:changed', { kinds: [...writesOf('app:resetPasswords')] })
-      throw failure
-    }
-    return { cleared, keychain: vault.status }
-  },
+  'app:importKey': (ctx, input) =>
+    ctx.exclusiveAdmin('A key import', async () => {
+      // The vault is put in place by importVaultKey, checked against the live database.
+      const vault = await importVaultKey(
+        () => ctx.vaultOptions(),
+        await keyFileText(ctx, input.source),
+        input.passphrase,
+        ctx,
+      )
+      return { keychain: vault.status }
+    }),
+  'app:resetPasswords': (ctx) =>
+    ctx.exclusiveAdmin('A password reset', async () => {
+      // resetVaultKey swaps the vaults in ctx itself, before the passwords are cleared.
+      const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions(), ctx)
+      if (failure) {
+        // The passwords are cleared all the same; dispatch announces changes only on success.
+        ctx.events.emit('data:changed', { kinds: [...writesOf('app:resetPasswords')] })
+        throw failure
+      }
+      return { cleared, keychain: vault.status }
+    }),
 }
 
 async function keyFileText(
