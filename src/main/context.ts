@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { AppError } from '../shared/errors'
 import { openDatabase, type OpenedDatabase } from './db/connection'
 import { keyDatabase } from './db/key-check'
 import {
@@ -65,6 +67,13 @@ export interface AppContext extends OperatorContext, AppInfoSource {
    * vault, so no call can run on a closed connection.
    */
   replaceDatabase(install: () => void, rollBack: () => void): Promise<void>
+  /**
+   * Runs a restore, key import or password reset (`what`, e.g. 'A restore') while no other one
+   * runs: each replaces the database or the vault, and two interleaved would leave a key that
+   * fits neither. A second one while busy is refused with CONFLICT rather than queued, since the
+   * operator started it against a state that is about to change.
+   */
+  exclusiveAdmin<T>(what: string, task: () => Promise<T>): Promise<T>
   close(): void
 }
 
@@ -85,6 +94,24 @@ export async function createContext(options: ContextOptions): Promise<AppContext
       beforeMigrate: (sqlite, from) => backUpBeforeMigration(backupEnv, sqlite, from),
     })
   let opened = openLive()
+  /**
+   * After a failed replace: opens whatever file is at dbPath (the previous database, put back, or
+   * the one never moved). Missing, it is not created: an empty database would pass for the data.
+   */
+  const reopenAfterFailedReplace = (cause: unknown): OpenedDatabase => {
+    try {
+      if (!existsSync(dbPath)) throw new Error(`${dbPath} is missing`)
+      return openLive()
+    } catch (reopenError) {
+      const why = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+      throw new AppError(
+        'DB_CORRUPT',
+        `Replacing the database failed (${why(cause)}) and the database could not be reopened ` +
+          `(${why(reopenError)}). Quit ProxyDeck; the copy taken before the restore is in the ` +
+          'backups folder.',
+      )
+    }
+  }
   const vaultOptions = (): OpenVaultOptions => ({
     service: options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE,
     timeoutMs: options.keychainTimeoutMs,
@@ -99,6 +126,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     throw error
   }
   let closed = false
+  let adminBusy: string | null = null
   let stopDailyBackups = (): void => undefined
   const events = createEventBus()
   const live = {
@@ -148,12 +176,34 @@ export async function createContext(options: ContextOptions): Promise<AppContext
         install()
         opened = openLive()
       } catch (error) {
-        rollBack()
-        opened = openLive()
+        try {
+          rollBack()
+        } catch (rollBackError) {
+          // Keep the first error (why the restore failed); the roll-back's goes to the log.
+          console.error('Putting the previous database back failed:', rollBackError)
+        } finally {
+          // Whatever the roll-back managed, never stay on the closed connection.
+          opened = reopenAfterFailedReplace(error)
+        }
         vault = await openVault(vaultOptions())
         throw error
       }
       vault = await openVault(vaultOptions())
+    },
+    async exclusiveAdmin(what, task) {
+      if (adminBusy !== null) {
+        throw new AppError(
+          'CONFLICT',
+          `${adminBusy} is under way; try again once it has finished.`,
+          { busy: adminBusy },
+        )
+      }
+      adminBusy = what
+      try {
+        return await task()
+      } finally {
+        adminBusy = null
+      }
     },
     close() {
       if (closed) return

@@ -88,9 +88,11 @@ export function createMonitor(
     if (handle !== null) timers.clearTimeout(handle)
     handle = null
     nextRoundAt = null
+    // Stopped, nothing is read: stop() runs at quit, when the connection may be gone.
+    if (!started) return
     const settings = readSettings(ctx.sqlite)
     scheduledWith = { enabled: settings.monitorEnabled, interval: settings.monitorIntervalMinutes }
-    if (!started || !settings.monitorEnabled) return
+    if (!settings.monitorEnabled) return
     nextRoundAt = ctx.clock.now() + delay
     handle = timers.setTimeout(tick, delay)
   }

@@ -81,11 +81,18 @@ function isSeparator(body: string, index: number): boolean {
   return SEPARATORS.test(body)
 }
 
-/** The first field that looks like a host, or that a port follows; -1 when none does. */
+/**
+ * Where the host is: field 0 when it looks like one or a port follows it (`host:port:user:pass`);
+ * otherwise the last field that looks like a host, since a password with a dot (`pass.word`)
+ * looks like a host name too and comes before the real one (`user:pass:host:port`); failing
+ * that, the first field a port follows. -1 when none does.
+ */
 function hostIndex(fields: Field[]): number {
-  return fields.findIndex(
-    (field, index) => looksLikeHost(field.text) || isPortLike(fields[index + 1]?.text ?? ''),
-  )
+  const portAfter = (index: number): boolean => isPortLike(fields[index + 1]?.text ?? '')
+  if (looksLikeHost(fields[0]?.text ?? '') || portAfter(0)) return 0
+  const lastHost = fields.findLastIndex((field) => looksLikeHost(field.text))
+  if (lastHost >= 0) return lastHost
+  return fields.findIndex((_, index) => portAfter(index))
 }
 
 /**

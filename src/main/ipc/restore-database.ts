@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { basename, join } from 'node:path'
 import { rmSync, statSync } from 'node:fs'
 import type { BackupInfo, RestoreInput, RestoreResult } from '../../shared/contracts/storage'
@@ -40,7 +41,8 @@ export async function restoreDatabase(
     input.source.kind === 'backup'
       ? join(backupsDir(ctx.dataDir), input.source.name)
       : await chooseBackup(ctx)
-  const staged = join(ctx.dataDir, `restore-${ctx.clock.now()}.sqlite.partial`)
+  // A random name: two staged copies must never share a file, whatever the clock says.
+  const staged = join(ctx.dataDir, `restore-${randomUUID()}.sqlite.partial`)
   stageCopy(chosen, staged)
   try {
     const checked = await inspectBackup(

@@ -43,4 +43,29 @@ describe('the key file', () => {
       })
     }
   })
+
+  it('refuses, before running scrypt, a file whose parameters ask for more than 256 MiB', async () => {
+    const text = await wrapMasterKey(createMasterKey(), 'a long passphrase', 0)
+    const file = JSON.parse(text) as { kdf: { N: number; r: number; p: number } }
+    const asking = (N: number, r: number, p = 1) =>
+      JSON.stringify({ ...file, kdf: { ...file.kdf, N, r, p } })
+    // Each field within its own bound, together 2 GiB and 384 MiB. keyFileFingerprint is
+    // synchronous and never derives a key: a refusal there comes before scrypt.
+    for (const greedy of [asking(2 ** 20, 16), asking(2 ** 20, 3), asking(2 ** 18, 8, 4)]) {
+      let error: unknown
+      try {
+        keyFileFingerprint(greedy)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('VALIDATION')
+      expect((error as AppError).details).toEqual({ reason: 'not_a_key_file' })
+      expect((error as AppError).message).toContain('256 MiB')
+    }
+    const refused = await refusal(unwrapMasterKey(asking(2 ** 20, 3), 'a long passphrase'))
+    expect(refused.details).toEqual({ reason: 'not_a_key_file' })
+    // Up to the bound is still read (the AAD covers the parameters, so it is the wrong passphrase).
+    expect(() => keyFileFingerprint(asking(2 ** 17, 15, 4))).not.toThrow()
+  })
 })

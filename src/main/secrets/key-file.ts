@@ -25,6 +25,9 @@ const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const
 const MAX_N = 2 ** 20
 const MAX_R = 16
 const MAX_P = 4
+// Each bound alone still allows N = 2^20 with r = 16: 2 GiB. So the memory scrypt needs is capped
+// too. OpenSSL reckons it as 128·r·(N + p + 2) bytes (V plus B) and refuses above `maxmem`.
+const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024
 
 interface KeyFileJson {
   format: typeof KEY_FILE_FORMAT
@@ -114,7 +117,7 @@ function deriveKey(
   salt: Buffer,
   params: { N: number; r: number; p: number },
 ): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 }
+  const options: ScryptOptions = { ...params, maxmem: MAX_SCRYPT_MEMORY }
   return new Promise((resolve, reject) => {
     scrypt(passphrase.normalize('NFC'), salt, 32, options, (error, key) =>
       error ? reject(error) : resolve(key),
@@ -156,7 +159,14 @@ function parseKeyFile(text: string): KeyFileJson {
     Buffer.from(cipher.sealed, 'base64url').length > 16
   if (!okFingerprint || !okKdf || !okCipher)
     throw notAKeyFile('some of its fields are missing or out of range')
+  if (scryptMemory(file.kdf as KeyFileJson['kdf']) > MAX_SCRYPT_MEMORY) {
+    throw notAKeyFile('its scrypt parameters ask for more than 256 MiB of memory')
+  }
   return file as KeyFileJson
+}
+
+function scryptMemory({ N, r, p }: { N: number; r: number; p: number }): number {
+  return 128 * r * (N + p + 2)
 }
 
 function isPowerOfTwo(n: unknown): n is number {

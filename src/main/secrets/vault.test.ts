@@ -1,11 +1,16 @@
 // Needs an unlocked Secret Service: run inside the isolated D-Bus + gnome-keyring session (see
 // src/main/secrets/README.md). Every entry lives under a unique throwaway service name.
+import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import keytar from 'keytar'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
 import { TEST_KEYCHAIN_TIMEOUT_MS } from '../../../test/support/context'
+import { openDatabase } from '../db/connection'
+import { keyDatabase } from '../db/key-check'
+import { passwordAad } from '../services/proxies'
+import { createMasterKey, serializeMasterKey } from './master-key'
 import { DEFAULT_KEY_ACCOUNT, deleteVaultKey, openVault, type Vault } from './vault'
 
 const SEALED_SHAPE = /^v1\.[1-9][0-9]*\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/
@@ -97,6 +102,44 @@ describe('the master key', () => {
     const after = await openVault({ timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, service })
     expect(after.status.status).toBe('available')
     expect(thrownBy(() => after.decrypt(sealed, 'proxy:7')).code).toBe('INTERNAL')
+  })
+})
+
+describe('two instances starting at once', () => {
+  it('uses the key another instance stored while this one probed, never overwriting it', async () => {
+    const service = testService()
+    const theirs = serializeMasterKey(createMasterKey(1))
+    const opened = openDatabase({ file: ':memory:' })
+    try {
+      const real = keyDatabase(opened.sqlite, passwordAad)
+      let stored = false
+      const database = {
+        ...real,
+        // Asked after the probe, before a key is created: another ProxyDeck process (a real one,
+        // through keytar and the same Secret Service) stores its key right now.
+        sealedSample() {
+          if (!stored) {
+            stored = true
+            execFileSync(process.execPath, [
+              '-e',
+              'require("keytar").setPassword(process.argv[1], process.argv[2], process.argv[3])',
+              service,
+              DEFAULT_KEY_ACCOUNT,
+              theirs,
+            ])
+          }
+          return real.sealedSample()
+        },
+      }
+
+      const vault = await openVault({ service, timeoutMs: TEST_KEYCHAIN_TIMEOUT_MS, database })
+
+      expect(stored).toBe(true)
+      expect(vault.status.status).toBe('available')
+      expect(await keytar.getPassword(service, DEFAULT_KEY_ACCOUNT)).toBe(theirs)
+    } finally {
+      opened.close()
+    }
   })
 })
 

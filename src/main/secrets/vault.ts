@@ -80,6 +80,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       return unavailableVault(o.service, 'key_missing', keyNotHereMessage('key_missing'))
     }
     const version = (o.database.recordedFingerprint()?.keyVersion ?? 0) + 1
+    // Read again right before creating: a keyring unlocked since the first read, or another
+    // instance starting at the same time, may hold a key by now, and writing would destroy it.
+    const arrived = await readKeychainEntry(o.service, o.account, o.timeoutMs)
+    if (arrived !== null) return useStoredEntry(o, arrived)
     await writeKeychainEntry(
       o.service,
       o.account,

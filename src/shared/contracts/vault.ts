@@ -13,6 +13,8 @@ import { exportDestinations, type ExportResult } from './export'
 /** Long enough that the wrapped key is not the weak point; the UI says so. */
 export const MIN_PASSPHRASE_LENGTH = 10
 const passphrase = text().max(1024)
+/** A key file is ~1 KiB; the bridge's upload and a file chosen in a dialog share this cap. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024
 
 export const exportKeyInput = z.strictObject({
   passphrase: passphrase.min(MIN_PASSPHRASE_LENGTH, {
@@ -29,9 +31,7 @@ export const importKeyInput = z.strictObject({
     /** Bridge: the renderer uploads the file's text. */
     z.strictObject({
       kind: z.literal('content'),
-      text: text()
-        .min(1)
-        .max(64 * 1024),
+      text: text().min(1).max(MAX_KEY_FILE_BYTES),
     }),
   ]),
   passphrase: passphrase.min(1),

@@ -18,5 +18,5 @@ export const storageHandlers: HandlerMap<'app:backup' | 'app:backups' | 'app:res
     if (path === null) throw new AppError('CANCELLED', 'No file was chosen; no backup was written.')
     return { target: 'dialog', ...(await backUpToFile(ctx, path)) }
   },
-  'app:restore': (ctx, input) => restoreDatabase(ctx, input),
+  'app:restore': (ctx, input) => ctx.exclusiveAdmin('A restore', () => restoreDatabase(ctx, input)),
 }

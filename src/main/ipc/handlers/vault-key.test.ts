@@ -205,6 +205,37 @@ describe('a data folder on a keychain without its key', () => {
   })
 })
 
+describe('a password reset', () => {
+  it('puts an unavailable vault in place before it clears a password, so the old key seals none', async () => {
+    const original = await folderWithPassword('old-pw')
+    const ctx = await start(original.dataDir, original.service)
+    expect(ctx.vault.status.status).toBe('available')
+    // Inside the reset's own transaction, as each sealed password is cleared: what would a write
+    // that slipped in now seal with?
+    const seen: string[] = []
+    ctx.sqlite.function('proxydeck_test_seen', () => {
+      seen.push(ctx.vault.status.status)
+      try {
+        ctx.vault.encrypt('slipped-in', `proxy:${original.proxyId}`)
+        seen.push('sealed with the old key')
+      } catch {
+        seen.push('refused')
+      }
+      return null
+    })
+    ctx.sqlite.exec(
+      `CREATE TEMP TRIGGER observe_reset AFTER UPDATE OF password_encrypted ON proxies
+         WHEN NEW.password_encrypted IS NULL BEGIN SELECT proxydeck_test_seen(); END`,
+    )
+
+    const reset = await call(ctx, 'app:resetPasswords', { confirm: true })
+
+    expect(reset.cleared).toBe(1)
+    expect(seen).toEqual(['unavailable', 'refused'])
+    expect(ctx.vault.status.status).toBe('available')
+  })
+})
+
 function sealedOf(ctx: AppContext, proxyId: number): string {
   const row = ctx.sqlite
     .prepare('SELECT password_encrypted AS p FROM proxies WHERE id = ?')

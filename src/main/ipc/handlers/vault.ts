@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { ParsedInputOf } from '../../../shared/contracts'
+import { MAX_KEY_FILE_BYTES } from '../../../shared/contracts/vault'
+import { writesOf } from '../../../shared/data-changes'
 import { AppError } from '../../../shared/errors'
 import type { AppContext } from '../../context'
 import { importVaultKey, resetVaultKey } from '../../secrets'
@@ -18,22 +20,28 @@ export const vaultHandlers: HandlerMap<'app:exportKey' | 'app:importKey' | 'app:
       secret: true,
     })
   },
-  'app:importKey': async (ctx, input) => {
-    const vault = await importVaultKey(
-      ctx.vaultOptions(),
-      await keyFileText(ctx, input.source),
-      input.passphrase,
-    )
-    ctx.replaceVault(vault)
-    return { keychain: vault.status }
-  },
-  'app:resetPasswords': async (ctx) => {
-    const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions())
-    // Also on failure: the passwords are gone and the old key must not seal new ones.
-    ctx.replaceVault(vault)
-    if (failure) throw failure
-    return { cleared, keychain: vault.status }
-  },
+  'app:importKey': (ctx, input) =>
+    ctx.exclusiveAdmin('A key import', async () => {
+      // The vault is put in place by importVaultKey, checked against the live database.
+      const vault = await importVaultKey(
+        () => ctx.vaultOptions(),
+        await keyFileText(ctx, input.source),
+        input.passphrase,
+        ctx,
+      )
+      return { keychain: vault.status }
+    }),
+  'app:resetPasswords': (ctx) =>
+    ctx.exclusiveAdmin('A password reset', async () => {
+      // resetVaultKey swaps the vaults in ctx itself, before the passwords are cleared.
+      const { vault, cleared, failure } = await resetVaultKey(ctx.vaultOptions(), ctx)
+      if (failure) {
+        // The passwords are cleared all the same; dispatch announces changes only on success.
+        ctx.events.emit('data:changed', { kinds: [...writesOf('app:resetPasswords')] })
+        throw failure
+      }
+      return { cleared, keychain: vault.status }
+    }),
 }
 
 async function keyFileText(
@@ -49,11 +57,46 @@ async function keyFileText(
     ],
   })
   if (path === null) throw new AppError('CANCELLED', 'No file was chosen; nothing was imported.')
+  return readKeyFile(path)
+}
+
+/**
+ * The bridge's upload is capped by its contract; a chosen file gets the same cap, checked before
+ * anything is read (a misclick on a large file must not be pulled into memory), and must be
+ * UTF-8: a lossy decode would turn a damaged file into a different text.
+ */
+async function readKeyFile(path: string): Promise<string> {
+  const unreadable = new AppError('VALIDATION', 'The key file could not be read.', {
+    reason: 'not_a_key_file',
+  })
+  const size = await stat(path).then(
+    (info) => (info.isFile() ? info.size : null),
+    () => null,
+  )
+  if (size === null) throw unreadable
+  if (size > MAX_KEY_FILE_BYTES) throw tooLarge()
+  let bytes: Buffer
   try {
-    return await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch {
-    throw new AppError('VALIDATION', 'The key file could not be read.', {
+    throw unreadable
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > MAX_KEY_FILE_BYTES) throw tooLarge()
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new AppError('VALIDATION', 'The key file is not UTF-8 text, so it is not a key file.', {
       reason: 'not_a_key_file',
     })
   }
+}
+
+function tooLarge(): AppError {
+  return new AppError(
+    'VALIDATION',
+    `The chosen file is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB, so it is not a ProxyDeck ` +
+      'key file (those are about 1 KiB). Nothing was imported.',
+    { reason: 'too_large' },
+  )
 }

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import { BACKUP_META_TABLE } from './backup-meta'
@@ -8,6 +8,7 @@ import { BACKUP_META_TABLE } from './backup-meta'
  * installed, and the operator's file is never opened for writing.
  */
 export function stageCopy(from: string, to: string): void {
+  refusePendingWal(from)
   try {
     copyFileSync(from, to)
     chmodSync(to, 0o600)
@@ -18,6 +19,28 @@ export function stageCopy(from: string, to: string): void {
       reason: 'missing',
     })
   }
+}
+
+/**
+ * Only the main file is copied. A non-empty `-wal` beside it holds commits not yet written back
+ * into it (another program has it open, or crashed with it open): copying the main file alone
+ * would silently drop them. ProxyDeck's own backups are self-contained and never have one.
+ */
+function refusePendingWal(file: string): void {
+  let walBytes = 0
+  try {
+    walBytes = statSync(`${file}-wal`).size
+  } catch {
+    return // no -wal: nothing pending
+  }
+  if (walBytes === 0) return
+  throw new AppError(
+    'VALIDATION',
+    `This database file has recent changes still in its "-wal" file beside it (${walBytes} bytes), ` +
+      'which a restore would lose. Close the program that has it open (so it writes them into the ' +
+      'file) and try again, or restore a backup made by ProxyDeck. Nothing was changed.',
+    { reason: 'wal_pending' },
+  )
 }
 
 /** Makes a staged backup a plain live database: no backup label, a rollback journal for now. */

@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, closeSync, openSync, renameSync, rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import { writeBackupMeta, type BackupMeta } from './backup-meta'
@@ -41,6 +41,8 @@ export async function writeOnlineBackup(
   meta: BackupMeta,
 ): Promise<void> {
   const partial = `${destination}.partial`
+  // Outside the try: a partial that already exists belongs to another backup, not ours to remove.
+  createPrivateFile(partial)
   try {
     const reader = openFile(source.dbPath, source.nativeBinding, true)
     const copying = reader.backup(partial, { progress: () => ALL_PAGES })
@@ -71,6 +73,8 @@ export function writeBackupFromConnection(
   nativeBinding?: string,
 ): void {
   const partial = `${destination}.partial`
+  // Outside the try: a partial that already exists belongs to another backup, not ours to remove.
+  createPrivateFile(partial)
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial)
     finishBackup(partial, destination, meta, nativeBinding)
@@ -78,6 +82,16 @@ export function writeBackupFromConnection(
     rmSync(partial, { force: true })
     throw error
   }
+}
+
+/**
+ * SQLite would create the copy with the umask's mode (often 0644) and the chmod comes only once
+ * it is written: created empty and 0600 first, the passwords' ciphertext is never readable by
+ * others, and SQLite's journal beside it takes the same mode. Both backup() and VACUUM INTO accept
+ * an empty file. 'wx': an existing partial is an error rather than a file of unknown mode reused.
+ */
+function createPrivateFile(file: string): void {
+  closeSync(openSync(file, 'wx', 0o600))
 }
 
 function finishBackup(
