@@ -14,7 +14,6 @@ beforeAll(async () => {
   tinyproxy = await startTinyproxy({ user: 'tester', pass: 'right-pass' })
   tarpit = await startTarpit('silent')
   app = await openApp({ colorScheme: 'dark' })
-  app.page.setDefaultTimeout(15_000)
   await app.call('settings:set', { judges: [judge.url('/')] })
   const provider = await app.call('providers:create', {
     name: 'Loopback',

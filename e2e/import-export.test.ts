@@ -19,7 +19,6 @@ const pasted = [
 
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
-  app.page.setDefaultTimeout(10_000)
   const acme = await app.call('providers:create', { name: 'Acme', monthlyCostPerProxyCents: 300 })
   acmeId = acme.id
   await app.call('proxies:create', {

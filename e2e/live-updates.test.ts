@@ -10,7 +10,6 @@ let providerId: number
 
 beforeAll(async () => {
   app = await openApp()
-  app.page.setDefaultTimeout(10_000)
   providerId = (await app.call('providers:create', { name: 'Live', monthlyCostPerProxyCents: 300 }))
     .id
 }, 60_000)

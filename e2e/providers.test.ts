@@ -20,7 +20,6 @@ const row = (name: string) => table().locator('tbody tr').filter({ hasText: name
 
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
-  app.page.setDefaultTimeout(10_000)
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/providers`)
   await app.page.getByRole('heading', { name: 'Providers', level: 2 }).waitFor()
 })

@@ -55,8 +55,6 @@ let providers: Awaited<ReturnType<typeof seed>>
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
   providers = await seed()
-  // Fail an action with its locator well before the test's own 30 s timeout.
-  app.page.setDefaultTimeout(10_000)
   app.page.on('request', (request) => {
     if (request.url().includes('/api/proxies:list')) listRequests.push(request.postDataJSON())
   })
