@@ -12,7 +12,8 @@ export function rawRequest(options: {
   path: string
   method?: string
   headers?: Record<string, string>
-  body?: string
+  /** Bytes are sent as they are (a Buffer may hold invalid UTF-8, which a string cannot). */
+  body?: string | Buffer
 }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(

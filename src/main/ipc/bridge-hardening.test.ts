@@ -1,5 +1,4 @@
 // Findings of the bridge audit (issue 11, item 4): each case failed before its fix.
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestContext } from '../../../test/support/context'
 import { startTestBridge, type TestBridge } from '../../../test/support/bridge'
@@ -21,36 +20,13 @@ afterAll(() => served?.dispose())
 
 const bearer = { authorization: `Bearer ${TOKEN}` }
 
-function post(path: string, headers: Record<string, string>, body = '{}') {
+function post(path: string, headers: Record<string, string>, body: string | Buffer = '{}') {
   return rawRequest({ port: bridge.port, path, method: 'POST', headers, body })
 }
 
-/** A POST whose body is raw bytes (rawRequest writes strings, always valid UTF-8). */
+/** A POST whose body is raw bytes (may be invalid UTF-8). */
 function postBytes(path: string, body: Buffer): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        path,
-        method: 'POST',
-        headers: { ...bearer, 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
+  return post(path, { ...bearer, 'content-type': 'application/json' }, body)
 }
 
 async function createdProxyId(): Promise<number> {
