@@ -14,6 +14,11 @@ function one<T>(sql: string, ...params: unknown[]): T {
 }
 
 async function choose(scope: Locator, label: string, option: string): Promise<void> {
+  // A dialog's focus trap takes focus once its opening transition ends; a dropdown opened before
+  // that closes on the blur (seen once on a busy machine). Wait for the trap first.
+  if ((await scope.getAttribute('role')) === 'dialog') {
+    await scope.locator(':focus').first().waitFor()
+  }
   await scope.getByRole('textbox', { name: label, exact: true }).click()
   await app.page.getByRole('option', { name: option, exact: true }).click()
 }
