@@ -34,6 +34,26 @@ export const historyReasons = [
 ] as const
 export const historyActors = ['system', 'operator'] as const
 
+/**
+ * What an HTTP proxy tells the judge about this computer, read from the headers the judge saw on a
+ * plain-HTTP (not tunnelled) request: `transparent` reveals this computer's address, `anonymous`
+ * reveals a proxy but not the address, `elite` neither. SOCKS and CONNECT-only checks cannot be
+ * judged that way: `not_applicable`, never guessed.
+ */
+export const anonymityLevels = ['transparent', 'anonymous', 'elite', 'not_applicable'] as const
+
+/**
+ * One platform target fetched through the proxy: `reached` (status in range, keyword present when
+ * one is set), `blocked_status` (answered outside the range), `keyword_missing`, `failed` (no
+ * answer; the error class says why).
+ */
+export const reachabilityOutcomes = [
+  'reached',
+  'blocked_status',
+  'keyword_missing',
+  'failed',
+] as const
+
 /** Why a check failed; a passing check stores no code. `judge_failed` blames the judge, not the proxy. */
 export const checkErrorCodes = [
   'timeout',
@@ -57,3 +77,5 @@ export type HistoryAction = (typeof historyActions)[number]
 export type HistoryReason = (typeof historyReasons)[number]
 export type HistoryActor = (typeof historyActors)[number]
 export type CheckErrorCode = (typeof checkErrorCodes)[number]
+export type AnonymityLevel = (typeof anonymityLevels)[number]
+export type ReachabilityOutcome = (typeof reachabilityOutcomes)[number]

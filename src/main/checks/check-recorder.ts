@@ -1,4 +1,6 @@
 import type { CheckResultDto, ProxyCheckDto } from '../../shared/contracts/checks'
+import type { ReachabilityResult } from '../../shared/contracts/dto'
+import { canonicalIp, exitNet } from '../formats/exit-net'
 import type { ProxyStatus } from '../../shared/domain'
 import { inTransaction, notFound, stmt, type ServiceContext } from '../services/service-context'
 import type { CheckResult } from './types'
@@ -26,15 +28,24 @@ interface HealthRow {
 }
 
 const INSERT_CHECK = `INSERT INTO proxy_checks (proxy_id, checked_at, ok, error_code, error_message,
-  connect_ms, total_ms, exit_ip, country, city, judge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  connect_ms, total_ms, exit_ip, country, city, region, timezone, asn, org, anonymity, reachability,
+  judge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// Every exit a proxy answered from (loopback and private ones too): the isolation guard's input.
+const UPSERT_EXIT = `INSERT INTO proxy_exits (proxy_id, ip, net, first_seen_at, last_seen_at)
+  VALUES (?, ?, ?, ?, ?) ON CONFLICT (proxy_id, ip)
+  DO UPDATE SET last_seen_at = max(last_seen_at, excluded.last_seen_at)`
 
 const TRIM_CHECKS = `DELETE FROM proxy_checks WHERE id IN (
   SELECT id FROM proxy_checks WHERE proxy_id = ? ORDER BY checked_at DESC, id DESC LIMIT -1 OFFSET ?)`
 
 // Measurements do not bump updated_at (that says when the operator last edited the row); a status
-// change does.
+// change does. The place follows the exit IP; anonymity and reachability a check could not tell
+// (an https judge, no targets asked for) keep their last known value.
 const UPDATE_OK = `UPDATE proxies SET last_tested_at = ?, last_success_at = ?, last_error_code = NULL,
   last_error_message = NULL, response_time_ms = ?, exit_ip = ?, country = coalesce(?, country),
+  exit_region = ?, exit_city = ?, exit_timezone = ?, exit_asn = ?, exit_org = ?,
+  anonymity = coalesce(?, anonymity), reachability = coalesce(?, reachability),
   consecutive_failures = 0, status = ?, updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END
   WHERE id = ?`
 const UPDATE_FAILED = `UPDATE proxies SET last_tested_at = ?, last_error_code = ?,
@@ -75,6 +86,7 @@ function recordOne(
   policy: RecordPolicy,
 ): CheckResultDto | null {
   const { result, checkedAt, proxyId } = check
+  const reachability = result.reachability ? JSON.stringify(result.reachability) : null
   const row = stmt(
     ctx.sqlite,
     'SELECT status, consecutive_failures, exit_ip, sticky FROM proxies WHERE id = ?',
@@ -104,11 +116,22 @@ function recordOne(
       result.totalMs,
       result.exitIp,
       result.country,
+      result.region,
+      result.city,
+      result.timezone,
+      result.asn,
+      result.org,
+      result.anonymity,
+      reachability,
       status,
       status,
       checkedAt,
       proxyId,
     )
+    if (result.exitIp !== null) {
+      const ip = canonicalIp(result.exitIp)
+      stmt(ctx.sqlite, UPSERT_EXIT).run(proxyId, ip, exitNet(ip), checkedAt, checkedAt)
+    }
   } else if (result.errorCode === 'judge_failed') {
     stmt(ctx.sqlite, UPDATE_JUDGE_FAILED).run(
       checkedAt,
@@ -145,6 +168,12 @@ function recordOne(
     result.exitIp,
     result.country,
     result.city,
+    result.region,
+    result.timezone,
+    result.asn,
+    result.org,
+    result.anonymity,
+    reachability,
     result.judge,
   )
   return {
@@ -158,6 +187,12 @@ function recordOne(
     exitIp: result.exitIp,
     country: result.country,
     city: result.city,
+    region: result.region,
+    timezone: result.timezone,
+    asn: result.asn,
+    org: result.org,
+    anonymity: result.anonymity,
+    reachability: result.reachability,
     judge: result.judge,
     checkedAt,
     status,
@@ -179,6 +214,12 @@ interface CheckRow {
   exit_ip: string | null
   country: string | null
   city: string | null
+  region: string | null
+  timezone: string | null
+  asn: number | null
+  org: string | null
+  anonymity: ProxyCheckDto['anonymity']
+  reachability: string | null
   judge: string | null
 }
 
@@ -194,7 +235,7 @@ export function listProxyChecks(
   const rows = stmt(
     ctx.sqlite,
     `SELECT id, proxy_id, checked_at, ok, error_code, error_message, connect_ms, total_ms, exit_ip,
-            country, city, judge
+            country, city, region, timezone, asn, org, anonymity, reachability, judge
        FROM proxy_checks WHERE proxy_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?`,
   ).all(proxyId, limit) as CheckRow[]
   return rows.map((row) => ({
@@ -209,6 +250,13 @@ export function listProxyChecks(
     exitIp: row.exit_ip,
     country: row.country,
     city: row.city,
+    region: row.region,
+    timezone: row.timezone,
+    asn: row.asn,
+    org: row.org,
+    anonymity: row.anonymity,
+    reachability:
+      row.reachability === null ? null : (JSON.parse(row.reachability) as ReachabilityResult[]),
     judge: row.judge,
   }))
 }

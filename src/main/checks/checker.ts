@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici'
 import { newAttemptState, type AttemptContext, type AttemptState } from './attempt-state'
 import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
-import type { GeoLookup } from './geo'
+import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
 import { redactCredentials } from '../formats/redact'
 import {
@@ -249,7 +249,7 @@ function toResult(
 ): CheckResult {
   const redact = (text: string | null): string | null =>
     text === null ? null : redactCredentials(text, target)
-  const place = verdict.exitIp && geo ? geo.lookup(verdict.exitIp) : { country: null, city: null }
+  const place = verdict.exitIp && geo ? geo.lookup(verdict.exitIp) : nowhere
   return {
     ok: verdict.code === 'ok',
     errorCode: verdict.code,
@@ -259,7 +259,13 @@ function toResult(
     totalMs: Math.round(performance.now() - started),
     exitIp: verdict.exitIp,
     country: place.country,
+    region: place.region,
     city: place.city,
+    timezone: place.timezone,
+    asn: place.asn,
+    org: place.org,
+    anonymity: null,
+    reachability: null,
     judge: verdict.judge,
     attempts: run.attempts.map((attempt) => ({
       ...attempt,

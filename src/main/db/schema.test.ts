@@ -27,6 +27,11 @@ const expectedTriggers = [
   'proxies_counts_derived',
   'history_no_update',
   'history_no_delete',
+  ...['proxies', 'proxy_checks'].flatMap((table) =>
+    ['anonymity', 'reachability'].flatMap((column) =>
+      ['insert', 'update'].map((op) => `${table}_${column}_valid_${op}`),
+    ),
+  ),
 ]
 
 let dir: string

@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -11,6 +12,7 @@ import {
 import {
   accountPlatforms,
   accountStatuses,
+  anonymityLevels,
   checkErrorCodes,
   historyActions,
   historyActors,
@@ -21,6 +23,7 @@ import {
   proxyProtocols,
   proxyStatuses,
 } from '../../shared/domain'
+import type { ReachabilityResult } from '../../shared/contracts/dto'
 
 /*
  * Conventions: timestamps are integer epoch milliseconds (services pass their clock's value; the
@@ -118,6 +121,16 @@ export const proxies = sqliteTable(
     lastErrorMessage: text('last_error_message'),
     responseTimeMs: integer('response_time_ms'),
     exitIp: text('exit_ip'),
+    // The last successful check's exit profile (checks/geo.ts, checks/anonymity, reachability).
+    // Added by ALTER TABLE, so their value checks are triggers (0004_exit_profile_checks.sql): a
+    // table CHECK would make drizzle-kit rebuild `proxies`, which drops its triggers.
+    exitRegion: text('exit_region'),
+    exitCity: text('exit_city'),
+    exitTimezone: text('exit_timezone'),
+    exitAsn: integer('exit_asn'),
+    exitOrg: text('exit_org'),
+    anonymity: text('anonymity', { enum: anonymityLevels }),
+    reachability: text('reachability', { mode: 'json' }).$type<ReachabilityResult[]>(),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     ...timestamps,
   },
@@ -218,6 +231,9 @@ export const proxyAssignmentHistory = sqliteTable(
     action: text('action', { enum: historyActions }).notNull(),
     reason: text('reason', { enum: historyReasons }).notNull(),
     assignedBy: text('assigned_by', { enum: historyActors }).notNull(),
+    // Why, in words, when the reason alone does not say (e.g. an operator forcing past an exit
+    // collision names the other proxy and the shared address).
+    detail: text('detail'),
     createdAt: integer('created_at').notNull().default(nowMs),
   },
   (t) => [
@@ -248,6 +264,12 @@ export const proxyChecks = sqliteTable(
     exitIp: text('exit_ip'),
     country: text('country'),
     city: text('city'),
+    region: text('region'),
+    timezone: text('timezone'),
+    asn: integer('asn'),
+    org: text('org'),
+    anonymity: text('anonymity', { enum: anonymityLevels }),
+    reachability: text('reachability', { mode: 'json' }).$type<ReachabilityResult[]>(),
     judge: text('judge'),
   },
   (t) => [
@@ -262,6 +284,31 @@ export const proxyChecks = sqliteTable(
       'checks_durations_not_negative',
       sql`(${t.connectMs} IS NULL OR ${t.connectMs} >= 0) AND (${t.totalMs} IS NULL OR ${t.totalMs} >= 0)`,
     ),
+  ],
+)
+
+/**
+ * Every exit address a proxy's successful checks answered from, with when it was first and last
+ * seen: a rotating proxy has many. The isolation guard compares proxies of different models by
+ * these (exact `ip`, or `net`: the IPv4 /24 or IPv6 /48 it lies in). Loopback and private exits
+ * count too. Measurements, not audit: they go with their proxy.
+ */
+export const proxyExits = sqliteTable(
+  'proxy_exits',
+  {
+    proxyId: integer('proxy_id')
+      .notNull()
+      .references(() => proxies.id, { onDelete: 'cascade' }),
+    ip: text('ip').notNull(),
+    net: text('net').notNull(),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proxyId, t.ip] }),
+    index('proxy_exits_ip_idx').on(t.ip, t.lastSeenAt),
+    index('proxy_exits_net_idx').on(t.net, t.lastSeenAt),
+    check('proxy_exits_seen_order', sql`${t.firstSeenAt} <= ${t.lastSeenAt}`),
   ],
 )
 

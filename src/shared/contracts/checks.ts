@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
-import type { CheckErrorCode, ProxyStatus } from '../domain'
+import type { AnonymityLevel, CheckErrorCode, ProxyStatus } from '../domain'
+import type { ReachabilityResult } from './dto'
 import { id, noInput } from './common'
 import { ids } from './fields'
 import { proxyListFilters } from './proxies'
@@ -42,8 +43,24 @@ export interface RunStarted {
   total: number
 }
 
+/**
+ * What a successful check learnt about the exit beyond its IP, country and city: offline lookups
+ * (none for loopback and private exits), the anonymity level, the platform targets.
+ */
+export interface ExitProfileFields {
+  region: string | null
+  /** IANA name, e.g. `Europe/Berlin`. */
+  timezone: string | null
+  /** Autonomous system number of the exit's network, and its organisation. */
+  asn: number | null
+  org: string | null
+  anonymity: AnonymityLevel | null
+  /** Null when the check fetched no target. */
+  reachability: ReachabilityResult[] | null
+}
+
 /** One finished check of one proxy, as a run reports it. */
-export interface CheckResultDto {
+export interface CheckResultDto extends ExitProfileFields {
   proxyId: number
   /** `host:port`, for display. */
   label: string
@@ -88,7 +105,7 @@ export interface CheckProgress {
   cancelled: boolean
 }
 
-export interface ProxyCheckDto {
+export interface ProxyCheckDto extends ExitProfileFields {
   id: number
   proxyId: number
   checkedAt: number

@@ -1,6 +1,7 @@
 import type {
   AccountPlatform,
   AccountStatus,
+  AnonymityLevel,
   CheckErrorCode,
   HistoryAction,
   HistoryActor,
@@ -10,6 +11,7 @@ import type {
   ProviderStatus,
   ProxyProtocol,
   ProxyStatus,
+  ReachabilityOutcome,
 } from '../domain'
 
 /*
@@ -54,6 +56,19 @@ export interface ProviderListItem extends ProviderDto {
   stats: ProviderStats
 }
 
+/** One platform target fetched through the proxy during a check (Settings → platform targets). */
+export interface ReachabilityResult {
+  /** The platform whose target this is; `custom` for the operator's own URL + keyword check. */
+  platform: AccountPlatform | 'custom'
+  url: string
+  outcome: ReachabilityOutcome
+  /** The HTTP status the target answered; null when it never answered. */
+  status: number | null
+  /** Why it failed (`failed` only); the same classes as a check's. */
+  errorCode: CheckErrorCode | null
+  message: string | null
+}
+
 export interface ProxyDto {
   id: number
   providerId: number
@@ -85,6 +100,14 @@ export interface ProxyDto {
   lastErrorMessage: string | null
   responseTimeMs: number | null
   exitIp: string | null
+  /** The last successful check's exit profile (see ExitProfileFields). */
+  exitRegion: string | null
+  exitCity: string | null
+  exitTimezone: string | null
+  exitAsn: number | null
+  exitOrg: string | null
+  anonymity: AnonymityLevel | null
+  reachability: ReachabilityResult[] | null
   consecutiveFailures: number
   createdAt: number
   updatedAt: number
@@ -154,6 +177,8 @@ export interface HistoryDto {
   action: HistoryAction
   reason: HistoryReason
   assignedBy: HistoryActor
+  /** Why, in words, when the reason alone does not say (a forced exit collision, ...). */
+  detail: string | null
   createdAt: number
   /** Display names; null when the proxy, account or model has since been deleted. */
   proxyLabel: string | null
