@@ -36,7 +36,10 @@ export interface ContextOptions {
   clock?: Clock
   /** Extra trust anchors for the proxy checker (tests: the fixture CA). */
   checkerCa?: CheckServiceOptions['ca']
-  /** GeoLite2 files for check results (packaged app: its resources); false turns geo off. */
+  /**
+   * Where the bundled location databases are (packaged app: its resources); false: none (tests).
+   * The operator's own files (Settings) apply either way.
+   */
   geo?: CheckServiceOptions['geo']
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']

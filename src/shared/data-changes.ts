@@ -87,6 +87,10 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:checks': { reads: ['checks'] },
   'proxies:rotate': { writes: ['history', 'proxies'] },
   'checks:status': {},
+  // The databases' own state comes back in each answer; nothing stored changes with them.
+  'geo:databases': {},
+  'geo:chooseDatabase': {},
+  'geo:useBundled': {},
   'monitor:runNow': {},
   'app:backup': { writes: ['backups'] },
   'app:backups': { reads: ['backups'] },

@@ -47,3 +47,18 @@ export const defaultSettings: Settings = {
   askJudgesDirectly: true,
   backupsKeep: 7,
 }
+
+/**
+ * The operator's own location databases, per kind: absolute paths of one .mmdb file, or of an
+ * IPv4 and an IPv6 file; null (or no row) means the copy shipped with ProxyDeck. Stored in the
+ * settings table like the rest, but kept out of `settingsShape` on purpose: a path is only ever
+ * taken from a file dialog run by main and checked there (`geo:chooseDatabase`), never from
+ * `settings:set`, which would hand main a path the renderer made up.
+ */
+export const geoDatabaseSettingKeys = { city: 'geoCityDatabase', asn: 'geoAsnDatabase' } as const
+export const geoDatabaseSettingSchema = z
+  .array(z.string().min(1).max(4_096))
+  .min(1)
+  .max(2)
+  .nullable()
+export type GeoDatabaseSetting = z.infer<typeof geoDatabaseSettingSchema>

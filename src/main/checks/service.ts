@@ -7,7 +7,7 @@ import { readSettings } from '../services/settings'
 import type { AlertSink } from './alert-sink'
 import { createChecker, type Checker, type CheckerOptions } from './checker'
 import { startCheckRun, type CheckRun } from './check-run'
-import { openGeo, type GeoLookup } from './geo'
+import { createGeoDatabases, type GeoOption } from './geo-databases'
 import {
   accountsOn,
   buildAlert,
@@ -26,8 +26,11 @@ export interface CheckServiceOptions {
   events: EventBus
   /** Extra trust anchors for https judges and proxies (tests: the fixture CA). */
   ca?: CheckerOptions['ca']
-  /** Where the GeoLite2 files are; false: no geo lookups (country and city stay null). */
-  geo?: { directory?: string } | false
+  /**
+   * Where the bundled location databases are (the packaged app's resources); false: none (tests),
+   * so only an operator-chosen file gives a place or a network.
+   */
+  geo?: GeoOption
   monitor?: MonitorOptions
 }
 
@@ -38,10 +41,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   let current: ActiveRun | null = null
   let sink: AlertSink | null = null
   let closed = false
+  const geo = createGeoDatabases(() => ctx.sqlite, options.geo)
 
   const checker = (): Promise<Checker> => {
-    checkerPromise ??= openGeoOrNothing(options.geo).then((geo) => {
-      checkerInstance = createChecker({ geo, ca: options.ca })
+    checkerPromise ??= geo.ready().then(() => {
+      checkerInstance = createChecker({ geo: geo.lookup, ca: options.ca })
       if (closed) checkerInstance.close()
       return checkerInstance
     })
@@ -104,6 +108,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
 
   const service: CheckService = {
     checker,
+    geo,
     async test(selection) {
       const targets = selectRunTargets(ctx, selection)
       assertPasswordsReadable(ctx, targets)
@@ -178,15 +183,4 @@ function reportTransitions(
     failover,
     accountsLeft: settings.failoverEnabled ? 0 : accountsOn(ctx, failedIds),
   })
-}
-
-async function openGeoOrNothing(geo: CheckServiceOptions['geo']): Promise<GeoLookup | null> {
-  if (geo === false) return null
-  try {
-    return await openGeo(geo ?? {})
-  } catch (error) {
-    // Checks still work without it; country and city stay empty.
-    console.warn(`Geo lookups are off: ${(error as Error).message}`)
-    return null
-  }
 }
