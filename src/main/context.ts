@@ -41,6 +41,8 @@ export interface ContextOptions {
    * The operator's own files (Settings) apply either way.
    */
   geo?: CheckServiceOptions['geo']
+  /** false: checks skip the exit profile (geo, anonymity); only the check benchmark's baseline. */
+  exitProfile?: boolean
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']
   /** Native open/save dialogs (the desktop app). */
@@ -146,6 +148,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     events,
     ca: options.checkerCa,
     geo: options.geo,
+    exitProfile: options.exitProfile,
     monitor: options.monitor,
   })
   const ctx: AppContext = {

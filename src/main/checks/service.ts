@@ -31,6 +31,8 @@ export interface CheckServiceOptions {
    * so only an operator-chosen file gives a place or a network.
    */
   geo?: GeoOption
+  /** false: no exit profile (geo lookup, anonymity) on checks; the check benchmark's baseline. */
+  exitProfile?: boolean
   monitor?: MonitorOptions
 }
 
@@ -45,7 +47,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
 
   const checker = (): Promise<Checker> => {
     checkerPromise ??= geo.ready().then(() => {
-      checkerInstance = createChecker({ geo: geo.lookup, ca: options.ca })
+      checkerInstance = createChecker({
+        geo: geo.lookup,
+        ca: options.ca,
+        exitProfile: options.exitProfile,
+      })
       if (closed) checkerInstance.close()
       return checkerInstance
     })
@@ -96,6 +102,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         timeoutMs: settings.checkTimeoutMs,
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
+        anonymityJudge: settings.anonymityJudge,
         retention: settings.checkRetentionPerProxy,
         failureThreshold: settings.failureThreshold,
       },
