@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     await directRate(judgeUrl, 1_000)
     const profile = ctx.sqlite
       .prepare(
-        'SELECT protocol, exit_ip, exit_country, exit_timezone, anonymity FROM proxies WHERE id IN (?, ?)',
+        'SELECT protocol, exit_ip, exit_city, exit_timezone, anonymity FROM proxies WHERE id IN (?, ?)',
       )
       .all(...live)
     console.log(`exit profile after the warm-up: ${JSON.stringify(profile)}`)
@@ -251,6 +251,8 @@ async function main(): Promise<void> {
     )
     // A check through a proxy cannot outrun the same request without one: when 10x curl is above
     // the direct rate, check_live_rate's goal is out of reach on this machine, whatever the checker.
+    const pairs = proxiedRuns.map((rate, i) => (rate / (bareRuns[i] as number)).toFixed(2))
+    console.log(`exit profile on/off per rep (same rep, back to back): ${pairs.join(', ')}`)
     console.log(
       `10x curl = ${(curl * 10).toFixed(0)}/s; the unproxied ceiling in this run = ` +
         `${direct.toFixed(0)}/s (${((curl * 10) / direct).toFixed(2)}x the ceiling)`,

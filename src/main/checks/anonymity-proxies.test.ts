@@ -33,6 +33,7 @@ const SQUID: Record<string, SquidOptions> = {
   'forwarded_for delete, via on': { forwardedFor: 'delete', via: true },
   'forwarded_for delete, via off': { forwardedFor: 'delete', via: false },
   'forwarded_for transparent, via off': { forwardedFor: 'transparent', via: false },
+  'forwarded_for truncate, via off': { forwardedFor: 'truncate', via: false },
 }
 const TINYPROXY: Record<string, { via: boolean; xTinyproxy: boolean }> = {
   'XTinyproxy Yes': { via: false, xTinyproxy: true },
@@ -81,6 +82,7 @@ describe('one request: the IP judge echoes headers', () => {
     ['forwarded_for delete, via on', 'anonymous'],
     ['forwarded_for delete, via off', 'elite'],
     ['forwarded_for transparent, via off', 'elite'],
+    ['forwarded_for truncate, via off', 'transparent'],
   ])('squid %s → %s', async (name, level) => {
     const result = await checker.check(at('http', squid.get(name)), {
       timeoutMs: TIMEOUT_MS,
