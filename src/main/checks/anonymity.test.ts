@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addressesIn, classifyAnonymity, echoedHeaders } from './anonymity'
 import { parseJudgeAnswer } from './judge-answer'
 import { createOwnAddresses } from './own-addresses'
+import { defaultSettings, settingsPatchSchema } from '../../shared/settings'
 
 // This computer: a LAN address and the public one a judge saw when asked directly.
 const own = createOwnAddresses(['192.168.1.20', '127.0.0.1', '::1'])
@@ -108,5 +109,18 @@ describe('echoed headers in judge answers', () => {
     })
     expect(echoedHeaders(['via'])).toBeNull()
     expect(echoedHeaders({ via: 3, Host: 'a' })).toEqual({ host: 'a' })
+  })
+})
+
+describe('the anonymityJudge setting', () => {
+  it('takes a plain-http URL or null, and refuses https (CONNECT would hide the headers)', () => {
+    expect(settingsPatchSchema.safeParse({ anonymityJudge: null }).success).toBe(true)
+    expect(
+      settingsPatchSchema.safeParse({ anonymityJudge: 'http://judge.example/get' }).success,
+    ).toBe(true)
+    for (const bad of ['https://httpbin.org/get', 'socks5://x:1', 'not a url', 42]) {
+      expect(settingsPatchSchema.safeParse({ anonymityJudge: bad }).success).toBe(false)
+    }
+    expect(defaultSettings.anonymityJudge).toBe('http://httpbin.org/get?show_env=1')
   })
 })
