@@ -26,7 +26,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Client } from 'undici'
 import { createContext, type AppContext } from '../src/main/context'
+import { classifyAnonymity } from '../src/main/checks/anonymity'
+import { createGeoDatabases } from '../src/main/checks/geo-databases'
 import { isPublicIp } from '../src/main/checks/ip-ranges'
+import { parseJudgeAnswer } from '../src/main/checks/judge-answer'
+import { createOwnAddresses } from '../src/main/checks/own-addresses'
 import { targetsByIds } from '../src/main/checks/run-targets'
 import { deleteVaultKey } from '../src/main/secrets'
 import { createProvider } from '../src/main/services/providers'
@@ -88,6 +92,50 @@ function randomPublicIp(): string {
     const ip = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
     if (isPublicIp(ip)) return ip
   }
+}
+
+/**
+ * The exit profile's own work per check, alone (no network, so no noise from it): geo lookup of a
+ * new public exit + reading the echoed headers + classifying, against the same answer parsed for
+ * its IP only. Microseconds per check, for the log next to the end-to-end figure.
+ */
+async function profileWorkUs(ctx: AppContext): Promise<{ on: number; off: number }> {
+  const geo = createGeoDatabases(() => ctx.sqlite, undefined)
+  await geo.ready()
+  const own = createOwnAddresses()
+  const N = 20_000
+  const bodies = Array.from({ length: N }, () =>
+    JSON.stringify({
+      origin: randomPublicIp(),
+      headers: {
+        host: '127.0.0.1:40000',
+        connection: 'close',
+        'user-agent': 'ProxyDeck-check/1',
+        accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
+        'accept-encoding': 'identity',
+      },
+    }),
+  )
+  let sink = 0
+  const time = (work: (body: string) => void): number => {
+    const started = process.hrtime.bigint()
+    for (const body of bodies) work(body)
+    return Number(process.hrtime.bigint() - started) / 1e3 / N
+  }
+  const off = (body: string): void => {
+    sink += parseJudgeAnswer(body, false).ip?.length ?? 0
+  }
+  const on = (body: string): void => {
+    const answer = parseJudgeAnswer(body, true)
+    const place = geo.lookup.lookup(answer.ip ?? '')
+    const level = answer.headers ? classifyAnonymity(answer.headers, answer.ip, own.has) : null
+    sink += (place.asn ?? 0) + (level?.length ?? 0)
+  }
+  time(off)
+  const offUs = time(off)
+  const onUs = time(on) // new addresses: every lookup misses the cache
+  if (sink < 0) console.log(sink)
+  return { on: onUs, off: offUs }
 }
 
 /** A context with its own database and keychain entry, both proxies stored, judges set. */
@@ -215,7 +263,7 @@ async function main(): Promise<void> {
     await directRate(judgeUrl, 1_000)
     const profile = ctx.sqlite
       .prepare(
-        'SELECT protocol, exit_ip, exit_city, exit_timezone, anonymity FROM proxies WHERE id IN (?, ?)',
+        'SELECT protocol, exit_ip, exit_timezone, exit_asn, exit_org, anonymity FROM proxies WHERE id IN (?, ?)',
       )
       .all(...live)
     console.log(`exit profile after the warm-up: ${JSON.stringify(profile)}`)
@@ -233,6 +281,7 @@ async function main(): Promise<void> {
       }
       directRuns.push(await directRate(judgeUrl, CHECKS))
     }
+    const work = await profileWorkUs(ctx)
     const proxied = median(proxiedRuns)
     const bareRate = median(bareRuns)
     const direct = median(directRuns)
@@ -251,6 +300,10 @@ async function main(): Promise<void> {
     )
     // A check through a proxy cannot outrun the same request without one: when 10x curl is above
     // the direct rate, check_live_rate's goal is out of reach on this machine, whatever the checker.
+    console.log(
+      `exit profile work alone: ${work.on.toFixed(1)} µs per check with it, ${work.off.toFixed(1)} µs ` +
+        `without (${(((work.on - work.off) * proxied) / 1e4).toFixed(2)} % of a core at ${proxied.toFixed(0)} checks/s)`,
+    )
     const pairs = proxiedRuns.map((rate, i) => (rate / (bareRuns[i] as number)).toFixed(2))
     console.log(`exit profile on/off per rep (same rep, back to back): ${pairs.join(', ')}`)
     console.log(
