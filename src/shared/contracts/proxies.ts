@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
-import { anonymityLevels, checkErrorCodes, proxyProtocols, proxyStatuses } from '../domain'
+import {
+  anonymityLevels,
+  checkErrorCodes,
+  lastCheckStates,
+  proxyProtocols,
+  proxyStatuses,
+} from '../domain'
 import { lineShapes } from '../import-types'
 import { id } from './common'
 import type { Page, ProxyDetail, ProxyDto } from './dto'
@@ -83,10 +89,6 @@ export const proxyUpdateInput = z
       .optional(),
   })
   .refine((input) => Object.keys(input).length > 1, { error: 'Name at least one field to change' })
-
-/** How a proxy's last check ended, as the `lastCheck` filter and the providers' counts name it. */
-export const lastCheckStates = ['passed', 'failed', 'untested'] as const
-export type LastCheckState = (typeof lastCheckStates)[number]
 
 export const proxyListFilters = {
   providerId: id.optional(),

@@ -4,7 +4,13 @@ import type { ServiceContext } from '../service-context'
 import { getProxyDto } from './proxy-rows'
 
 export { proxyConnectionString } from './connection-string'
-export { lastCheckSql, listProxies, proxyFilterSql, proxyPageSql } from './proxy-list'
+export {
+  LAST_CHECK_CASE,
+  lastCheckSql,
+  listProxies,
+  proxyFilterSql,
+  proxyPageSql,
+} from './proxy-list'
 export { removeProxies, setProxiesStatus } from './proxy-remove'
 export { findProxyDto, getProxyDto, proxyDtosByIds } from './proxy-rows'
 export {

@@ -1,6 +1,6 @@
 import type { Page, ProxyDto } from '../../../shared/contracts/dto'
+import type { LastCheckState } from '../../../shared/domain'
 import type {
-  LastCheckState,
   ProxyListFilters,
   ProxyListInput,
   ProxySortColumn,
@@ -86,8 +86,12 @@ export function proxyFilterSql(filters: ProxyListFilters): { where: string; para
 export const lastCheckSql: Record<LastCheckState, string> = {
   passed: 'p.last_tested_at IS NOT NULL AND p.last_error_code IS NULL',
   failed: 'p.last_error_code IS NOT NULL',
-  untested: 'p.last_tested_at IS NULL',
+  untested: 'p.last_tested_at IS NULL AND p.last_error_code IS NULL',
 }
+
+/** The same three states as one expression, for a GROUP BY. */
+export const LAST_CHECK_CASE = `CASE WHEN p.last_error_code IS NOT NULL THEN 'failed'
+  WHEN p.last_tested_at IS NULL THEN 'untested' ELSE 'passed' END`
 
 /** The page query: also what the `list` benchmark runs raw as its baseline. */
 export function proxyPageSql(input: ProxyListInput): { sql: string; params: unknown[] } {
