@@ -1,8 +1,15 @@
 import { Button, Group, MultiSelect, Paper, Select, TextInput } from '@mantine/core'
 import { IconFilterOff, IconSearch } from '@tabler/icons-react'
 import type { ModelListItem, ProviderListItem } from '../../../../shared/contracts/dto'
-import { proxyProtocols, proxyStatuses } from '../../../../shared/domain'
+import {
+  anonymityLevels,
+  checkErrorCodes,
+  proxyProtocols,
+  proxyStatuses,
+} from '../../../../shared/domain'
 import { statusLabel } from '../../components'
+import { checkErrorLabels } from '../../features/checks'
+import { anonymityLabels } from '../../features/exit'
 import { activeFilterCount, isCountryCode, type ProxyFilterState } from './proxy-filters'
 
 interface ProxyFilterBarProps {
@@ -15,6 +22,14 @@ interface ProxyFilterBarProps {
 
 const statusOptions = proxyStatuses.map((value) => ({ value, label: statusLabel(value) }))
 const protocolOptions = proxyProtocols.map((value) => ({ value, label: value.toUpperCase() }))
+const lastCheckOptions = [
+  { value: 'any', label: 'Any result' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'passed', label: 'Passed' },
+  { value: 'untested', label: 'Not tested' },
+]
+const errorOptions = checkErrorCodes.map((value) => ({ value, label: checkErrorLabels[value] }))
+const anonymityOptions = anonymityLevels.map((value) => ({ value, label: anonymityLabels[value] }))
 const slotOptions = [
   { value: 'any', label: 'Any capacity' },
   { value: 'free', label: 'Has free slots' },
@@ -121,6 +136,41 @@ export function ProxyFilterBar({
           placeholder="Exact tag"
           value={value.tag}
           onChange={(event) => onChange({ tag: event.currentTarget.value })}
+        />
+        <Select
+          w={130}
+          label="Last check"
+          allowDeselect={false}
+          data={lastCheckOptions}
+          value={value.lastCheck}
+          onChange={(next) =>
+            onChange({ lastCheck: (next ?? 'any') as ProxyFilterState['lastCheck'] })
+          }
+        />
+        <MultiSelect
+          w={210}
+          label="Error"
+          placeholder={value.errorCode.length ? undefined : 'Any error'}
+          data={errorOptions}
+          value={value.errorCode}
+          onChange={(next) => onChange({ errorCode: next as ProxyFilterState['errorCode'] })}
+          clearable
+        />
+        <MultiSelect
+          w={180}
+          label="Anonymity"
+          placeholder={value.anonymity.length ? undefined : 'Any level'}
+          data={anonymityOptions}
+          value={value.anonymity}
+          onChange={(next) => onChange({ anonymity: next as ProxyFilterState['anonymity'] })}
+          clearable
+        />
+        <TextInput
+          w={160}
+          label="Network"
+          placeholder="AS13335 or org"
+          value={value.network}
+          onChange={(event) => onChange({ network: event.currentTarget.value })}
         />
         <Group align="flex-end" style={{ alignSelf: 'flex-end' }}>
           <Button

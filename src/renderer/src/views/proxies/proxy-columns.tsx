@@ -3,6 +3,16 @@ import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
 import { formatCents } from '../../lib/format'
+import {
+  anonymityColumn,
+  exitIpColumn,
+  lastResultColumn,
+  latencyColumn,
+  networkColumn,
+  placeColumn,
+  reachabilityColumn,
+  timezoneColumn,
+} from './proxy-exit-columns'
 import { protocolLabel, proxyLabel } from './proxy-label'
 
 const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
@@ -28,6 +38,19 @@ function Tags({ tags }: { tags: string[] }) {
     </Group>
   )
 }
+
+/**
+ * Shown on demand (the table's column menu): at 1440 px the table cannot show every column, and
+ * these matter least when scanning for a proxy to use or fix.
+ */
+export const hiddenByDefault = [
+  'network',
+  'anonymity',
+  'monthlyCost',
+  'expiresAt',
+  'lastTestedAt',
+  'tags',
+] as const
 
 /**
  * Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
@@ -98,6 +121,15 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
           <StatusBadge status={proxy.status} />
         ),
     },
+    // What the last check found, then (one line each) columns other parts add.
+    lastResultColumn,
+    latencyColumn,
+    exitIpColumn,
+    placeColumn,
+    timezoneColumn,
+    networkColumn,
+    anonymityColumn,
+    reachabilityColumn,
     {
       id: 'model',
       header: 'Model',
@@ -113,29 +145,6 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       Cell: ({ row: { original: proxy } }) => (
         <CapacityBar used={proxy.accountCount} capacity={proxy.maxAccounts} />
       ),
-    },
-    {
-      id: 'country',
-      header: 'Location',
-      accessorKey: 'country',
-      size: 130,
-      Cell: ({ row: { original: proxy } }) =>
-        proxy.country || proxy.location ? (
-          <Group gap={6} wrap="nowrap">
-            {proxy.country && (
-              <Text size="sm" fw={600}>
-                {proxy.country}
-              </Text>
-            )}
-            {proxy.location && (
-              <Text size="sm" c="dimmed" truncate="end" maw={120}>
-                {proxy.location}
-              </Text>
-            )}
-          </Group>
-        ) : (
-          <Text c="dimmed">—</Text>
-        ),
     },
     {
       id: 'monthlyCost',
@@ -174,22 +183,6 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       accessorKey: 'lastTestedAt',
       size: 115,
       Cell: ({ row: { original: proxy } }) => <RelativeTime epochMs={proxy.lastTestedAt} />,
-    },
-    {
-      id: 'responseTimeMs',
-      header: 'Latency',
-      accessorKey: 'responseTimeMs',
-      size: 90,
-      mantineTableBodyCellProps: { align: 'right' },
-      mantineTableHeadCellProps: { align: 'right' },
-      Cell: ({ row: { original: proxy } }) =>
-        proxy.responseTimeMs === null ? (
-          <Text c="dimmed">—</Text>
-        ) : (
-          <Text size="sm" {...numeric}>
-            {proxy.responseTimeMs} ms
-          </Text>
-        ),
     },
     {
       id: 'tags',
