@@ -8,7 +8,10 @@ interface ExitPlaceProps {
   region?: string | null
 }
 
-/** Flag and city (or the country's name when the city is unknown); the full place on hover. */
+/**
+ * Flag, city and country code (or the country's name when the city is unknown); the full place
+ * on hover.
+ */
 export function ExitPlace({ country, city, region = null }: ExitPlaceProps) {
   const flag = countryFlag(country)
   const place = placeText(city, region, country)
@@ -21,9 +24,15 @@ export function ExitPlace({ country, city, region = null }: ExitPlaceProps) {
             {flag}
           </Text>
         )}
-        <Text span size="sm" truncate="end" maw={130}>
+        <Text span size="sm" truncate="end" maw={120}>
           {city ?? countryName(country) ?? country}
         </Text>
+        {/* The code too: not every system's font draws flags (Windows shows two letters). */}
+        {city && country && (
+          <Text span size="xs" c="dimmed">
+            {country}
+          </Text>
+        )}
       </Group>
     </Tooltip>
   )

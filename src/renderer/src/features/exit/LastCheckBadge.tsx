@@ -60,7 +60,6 @@ export function LastCheckBadge({ proxy, size = 'sm' }: { proxy: LastCheck; size?
         size={size}
         radius="sm"
         tt="none"
-        maw={150}
         leftSection={ok ? <IconCheck size={12} /> : <IconX size={12} />}
         aria-label={ok ? 'Last check passed' : `Last check failed: ${label}`}
         data-last-check={state}

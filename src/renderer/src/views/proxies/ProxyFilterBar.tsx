@@ -56,7 +56,7 @@ export function ProxyFilterBar({
     <Paper withBorder p="sm" radius="md" role="search" aria-label="Proxy filters">
       <Group gap="sm" align="flex-start">
         <TextInput
-          w={240}
+          w={220}
           label="Search"
           placeholder="Host, username or notes"
           leftSection={<IconSearch size={16} />}
@@ -64,7 +64,7 @@ export function ProxyFilterBar({
           onChange={(event) => onChange({ search: event.currentTarget.value })}
         />
         <Select
-          w={190}
+          w={160}
           label="Provider"
           placeholder="All providers"
           clearable
@@ -74,7 +74,7 @@ export function ProxyFilterBar({
           onChange={(next) => onChange({ providerId: next ? Number(next) : null })}
         />
         <MultiSelect
-          w={200}
+          w={160}
           label="Status"
           placeholder={value.status.length ? undefined : 'Any status'}
           data={statusOptions}
@@ -83,7 +83,7 @@ export function ProxyFilterBar({
           clearable
         />
         <MultiSelect
-          w={200}
+          w={150}
           label="Protocol"
           placeholder={value.protocol.length ? undefined : 'Any protocol'}
           data={protocolOptions}
@@ -92,7 +92,7 @@ export function ProxyFilterBar({
           clearable
         />
         <Select
-          w={170}
+          w={150}
           label="Model"
           allowDeselect={false}
           searchable
@@ -105,7 +105,7 @@ export function ProxyFilterBar({
           }
         />
         <Select
-          w={150}
+          w={130}
           label="Capacity"
           allowDeselect={false}
           data={slotOptions}
@@ -115,7 +115,7 @@ export function ProxyFilterBar({
           }
         />
         <TextInput
-          w={80}
+          w={70}
           label="Country"
           placeholder="US"
           maxLength={2}
@@ -124,14 +124,14 @@ export function ProxyFilterBar({
           onChange={(event) => onChange({ country: event.currentTarget.value.toUpperCase() })}
         />
         <TextInput
-          w={150}
+          w={120}
           label="Location"
           placeholder="California"
           value={value.location}
           onChange={(event) => onChange({ location: event.currentTarget.value })}
         />
         <TextInput
-          w={130}
+          w={100}
           label="Tag"
           placeholder="Exact tag"
           value={value.tag}
@@ -148,7 +148,7 @@ export function ProxyFilterBar({
           }
         />
         <MultiSelect
-          w={210}
+          w={170}
           label="Error"
           placeholder={value.errorCode.length ? undefined : 'Any error'}
           data={errorOptions}
@@ -157,7 +157,7 @@ export function ProxyFilterBar({
           clearable
         />
         <MultiSelect
-          w={180}
+          w={150}
           label="Anonymity"
           placeholder={value.anonymity.length ? undefined : 'Any level'}
           data={anonymityOptions}
@@ -166,7 +166,7 @@ export function ProxyFilterBar({
           clearable
         />
         <TextInput
-          w={160}
+          w={140}
           label="Network"
           placeholder="AS13335 or org"
           value={value.network}

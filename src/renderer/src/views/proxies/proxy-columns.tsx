@@ -44,6 +44,7 @@ function Tags({ tags }: { tags: string[] }) {
  * these matter least when scanning for a proxy to use or fix.
  */
 export const hiddenByDefault = [
+  'timezone',
   'network',
   'anonymity',
   'monthlyCost',
@@ -53,7 +54,8 @@ export const hiddenByDefault = [
 ] as const
 
 /**
- * Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
+ * In the order an operator scans a row at 1440 px: endpoint, health and exit, who it serves,
+ * then the rest (scrolled to, or shown from the column menu). Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
  * server; `tags` has no server sort. Accessors are plain keys: MRT's loading skeleton rows are
  * blank objects.
  */
@@ -63,7 +65,7 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       id: 'host',
       header: 'Endpoint',
       accessorKey: 'host',
-      size: 180,
+      size: 170,
       Cell: ({ row: { original: proxy } }) => (
         <Stack gap={0}>
           <Text
@@ -94,22 +96,10 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       ),
     },
     {
-      id: 'protocol',
-      header: 'Protocol',
-      accessorKey: 'protocol',
-      size: 95,
-      Cell: ({ row: { original: proxy } }) => (
-        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
-          {protocolLabel(proxy)}
-        </Badge>
-      ),
-    },
-    { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
-    {
       id: 'status',
       header: 'Status',
       accessorKey: 'status',
-      size: 100,
+      size: 95,
       Cell: ({ row: { original: proxy } }) =>
         proxy.status === 'error' && proxy.lastErrorMessage ? (
           <Tooltip label={proxy.lastErrorMessage} multiline w={260}>
@@ -121,31 +111,44 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
           <StatusBadge status={proxy.status} />
         ),
     },
-    // What the last check found, then (one line each) columns other parts add.
+    // What the last check found (proxy-exit-columns.tsx); a column another part adds, such as
+    // the exit-collision marker, is one more line here.
     lastResultColumn,
     latencyColumn,
     exitIpColumn,
     placeColumn,
-    timezoneColumn,
-    networkColumn,
-    anonymityColumn,
-    reachabilityColumn,
     {
       id: 'model',
       header: 'Model',
       accessorKey: 'assignedModelName',
-      size: 115,
+      size: 110,
       Cell: ({ row: { original: proxy } }) => proxy.assignedModelName ?? <Text c="dimmed">—</Text>,
     },
     {
       id: 'accountCount',
       header: 'Accounts',
       accessorKey: 'accountCount',
-      size: 120,
+      size: 115,
       Cell: ({ row: { original: proxy } }) => (
         <CapacityBar used={proxy.accountCount} capacity={proxy.maxAccounts} />
       ),
     },
+    reachabilityColumn,
+    {
+      id: 'protocol',
+      header: 'Protocol',
+      accessorKey: 'protocol',
+      size: 85,
+      Cell: ({ row: { original: proxy } }) => (
+        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
+          {protocolLabel(proxy)}
+        </Badge>
+      ),
+    },
+    { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
+    timezoneColumn,
+    networkColumn,
+    anonymityColumn,
     {
       id: 'monthlyCost',
       header: 'Monthly',

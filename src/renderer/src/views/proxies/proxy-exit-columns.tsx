@@ -26,7 +26,7 @@ export const lastResultColumn: Column = {
   header: 'Last check',
   accessorKey: 'lastErrorCode',
   enableSorting: false,
-  size: 150,
+  size: 215,
   Cell: ({ row: { original: proxy } }) => <LastCheckBadge proxy={proxy} />,
 }
 
@@ -34,7 +34,7 @@ export const latencyColumn: Column = {
   id: 'responseTimeMs',
   header: 'Latency',
   accessorKey: 'responseTimeMs',
-  size: 90,
+  size: 85,
   mantineTableBodyCellProps: { align: 'right' },
   mantineTableHeadCellProps: { align: 'right' },
   Cell: ({ row: { original: proxy } }) =>
@@ -52,7 +52,7 @@ export const exitIpColumn: Column = {
   header: 'Exit IP',
   accessorKey: 'exitIp',
   enableSorting: false,
-  size: 130,
+  size: 125,
   Cell: ({ row: { original: proxy } }) =>
     proxy.exitIp ? (
       <Text size="sm" ff="monospace" truncate="end" maw={150} title={proxy.exitIp}>
@@ -68,7 +68,7 @@ export const placeColumn: Column = {
   id: 'country',
   header: 'Place',
   accessorKey: 'country',
-  size: 150,
+  size: 140,
   Cell: ({ row: { original: proxy } }) =>
     proxy.country || proxy.exitCity ? (
       <ExitPlace country={proxy.country} city={proxy.exitCity} region={proxy.exitRegion} />
@@ -129,6 +129,6 @@ export const reachabilityColumn: Column = {
   header: 'Platforms',
   accessorKey: 'reachability',
   enableSorting: false,
-  size: 120,
+  size: 105,
   Cell: ({ row: { original: proxy } }) => <ReachabilityDots results={proxy.reachability} />,
 }
