@@ -260,13 +260,53 @@ describe('profile card', () => {
   })
 })
 
-describe('providers page', () => {
+describe('providers page and manual-assign picker', () => {
   it('counts the last checks per provider, failing ones included', async () => {
     await page().goto(`${app.bridge.url.split('?')[0]}#/providers`)
     const counts = page().getByLabel('Last checks of Loopback')
     await counts.getByLabel('2 failed their last check').waitFor()
     await counts.getByLabel('2 passed their last check').waitFor()
     await shoot('exit-provider-health', counts)
+  })
+
+  it('shows each proxy’s last check and exit country in the manual-assign picker', async () => {
+    const model = (await app.call('models:list', {})).find((m) => m.name === 'Lena')!
+    await app.call('accounts:create', {
+      modelId: model.id,
+      platform: 'tiktok',
+      username: 'lena.second',
+    })
+    await page().goto(`${app.bridge.url.split('?')[0]}#/assignments`)
+    const form = page().getByRole('form', { name: 'Manual assignment' })
+    await form.waitFor()
+    const account = page().getByRole('textbox', { name: 'Account', exact: true })
+    await account.click()
+    await account.fill('lena.second')
+    await page()
+      .getByRole('option', { name: /lena\.second/ })
+      .first()
+      .click()
+    const anyProxy = page().getByRole('switch', { name: /Any proxy/ })
+    if (!(await anyProxy.isChecked())) {
+      await page()
+        .locator('label')
+        .filter({ hasText: /^Any proxy/ })
+        .first()
+        .click()
+    }
+    await expect.poll(() => anyProxy.isChecked()).toBe(true)
+    const proxy = page().getByRole('textbox', { name: 'Proxy', exact: true })
+    await proxy.click()
+    await proxy.fill('198.51')
+    const berlin = page().getByRole('option', { name: /198\.51\.100\.20:8080/ })
+    await expect.poll(() => berlin.textContent()).toContain('Berlin, DE')
+    await berlin.locator('[data-last-check="passed"]').waitFor()
+    await proxy.fill(`${refusedPort}`)
+    const refused = page().getByRole('option', { name: new RegExp(`:${refusedPort}`) })
+    await refused.locator('[data-last-check="failed"]').waitFor()
+    expect(await refused.textContent()).toContain('Connection refused')
+    await shoot('exit-picker', refused.locator('[data-last-check="failed"]'))
+    await page().keyboard.press('Escape')
   })
 
   it('logged no console errors', () => {
