@@ -46,6 +46,20 @@ async function onScreen(element: Locator): Promise<void> {
   expect(box).not.toBeNull()
   expect(box!.x).toBeGreaterThanOrEqual(0)
   expect(box!.x + box!.width).toBeLessThanOrEqual(WIDTH)
+  // Nothing lies over it: what the page hits at its centre is the element or inside it.
+  const centre = [box!.x + box!.width / 2, box!.y + box!.height / 2] as const
+  const uncovered = await element.evaluate((el, [x, y]) => {
+    const hit = el.ownerDocument.elementFromPoint(x, y)
+    return hit !== null && (hit === el || el.contains(hit))
+  }, centre)
+  expect(uncovered).toBe(true)
+}
+
+/** Error notices stay until dismissed, and their corner is where the drawer's header is. */
+async function closeNotices(): Promise<void> {
+  for (const button of await page().getByRole('button', { name: 'Dismiss notification' }).all()) {
+    await button.click({ timeout: 1_000 }).catch(() => undefined)
+  }
 }
 
 async function shoot(name: string, about: Locator): Promise<void> {
@@ -142,13 +156,63 @@ describe('last check in the proxies table', () => {
       .getByRole('button', { name: `Test 127.0.0.1:${refusedPort}` })
       .click()
     // Its second failure also moves it to Error, which the monitor's alert says separately.
+    // A warning (role status): it fades, where an error notice would stay.
     const notice = page()
-      .getByRole('alert')
+      .getByRole('status')
       .filter({ hasText: `127.0.0.1:${refusedPort}: Connection refused` })
     await notice.first().waitFor()
     await expect
       .poll(() => rowOf(`127.0.0.1:${refusedPort}`).getByText('Error', { exact: true }).count())
       .toBe(1)
+    await closeNotices()
+    await notice.first().waitFor({ state: 'detached' })
+  })
+})
+
+describe('the drawer of a proxy', () => {
+  it('tests the proxy from its drawer and shows the result there', async () => {
+    await closeNotices()
+    await page()
+      .getByRole('button', { name: `Details of 127.0.0.1:${tinyproxy.port}` })
+      .first()
+      .click()
+    const drawer = page().getByRole('dialog')
+    await drawer.getByRole('button', { name: 'Test', exact: true }).click()
+    const result = drawer.getByTestId('test-result')
+    await expect.poll(() => result.innerText()).toContain('Test: OK')
+    expect(await result.innerText()).toContain('127.0.0.1')
+    await shoot('exit-drawer-test', result)
+    await drawer.getByRole('button', { name: 'Close proxy details' }).click()
+    await drawer.waitFor({ state: 'detached' })
+  })
+
+  it('rotates the IP, checks the proxy again and shows old → new exit IP', async () => {
+    // The judge doubles as the provider's rotation API; the exit the proxy had before is written
+    // as a check would have left it (a loopback proxy only ever leaves from 127.0.0.1).
+    await app.call('proxies:update', { id: ids.good, rotationUrl: judge.url('/status/200') })
+    app.test.ctx.sqlite
+      .prepare(`UPDATE proxies SET exit_ip = '203.0.113.9' WHERE id = ?`)
+      .run(ids.good)
+    await page().reload()
+    await closeNotices()
+    await page()
+      .getByRole('button', { name: `Details of 127.0.0.1:${tinyproxy.port}` })
+      .first()
+      .click()
+    const drawer = page().getByRole('dialog')
+    await drawer.getByRole('button', { name: 'Rotate IP' }).click()
+    const change = drawer.getByLabel('Exit IP change')
+    await expect.poll(() => change.textContent()).toBe('Exit IP 203.0.113.9 → 127.0.0.1')
+    await page()
+      .getByRole('status')
+      .filter({ hasText: 'Exit IP 203.0.113.9 → 127.0.0.1.' })
+      .first()
+      .waitFor()
+    // The notice sits over the drawer's corner until it fades: dismissed, the change shows inline.
+    await closeNotices()
+    await shoot('exit-rotation', change)
+    await drawer.getByRole('button', { name: 'Close proxy details' }).click()
+    await drawer.waitFor({ state: 'detached' })
   })
 })
 

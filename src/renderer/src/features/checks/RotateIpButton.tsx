@@ -61,8 +61,13 @@ export function RotateIpButton({ proxy, onRotated }: { proxy: ProxyDto; onRotate
         Rotate IP
       </Button>
       {last?.recheck?.ok && (
-        <Text size="xs" ff="monospace" aria-label="Exit IP change">
-          {last.previousExitIp ?? '—'} → {last.recheck.exitIp ?? '—'}
+        <Text size="sm" aria-label="Exit IP change">
+          <Text span c="dimmed" size="sm">
+            Exit IP{' '}
+          </Text>
+          <Text span ff="monospace" size="sm">
+            {last.previousExitIp ?? '—'} → {last.recheck.exitIp ?? '—'}
+          </Text>
         </Text>
       )}
     </Group>

@@ -29,7 +29,9 @@ export function TestProxyIcon({ proxy, onTested }: { proxy: Proxy; onTested?: ()
     onTested?.()
     if (!result) return
     notify({
-      level: result.ok ? 'success' : result.errorCode === 'judge_failed' ? 'warning' : 'error',
+      // A failure is a warning, not an error: it fades (the row's badge keeps saying it), where an
+      // error notice would stay over the corner the drawer's buttons are in.
+      level: result.ok ? 'success' : 'warning',
       title: `${proxyLabel(proxy)}: ${checkResultLabel(result.ok, result.errorCode)}`,
       message: testOutcomeText(result),
     })
@@ -76,7 +78,7 @@ export function TestResult({ state }: { state: ProxyTestState }) {
         variant="light"
         py={6}
         title={`Test: ${checkResultLabel(state.result.ok, state.result.errorCode)}`}
-        aria-label="Test result"
+        data-testid="test-result"
       >
         <Text size="sm">{testOutcomeText(state.result)}</Text>
       </Alert>
@@ -84,7 +86,7 @@ export function TestResult({ state }: { state: ProxyTestState }) {
   }
   if (state.phase === 'done') {
     return (
-      <Alert color="gray" variant="light" py={6} aria-label="Test result">
+      <Alert color="gray" variant="light" py={6} data-testid="test-result">
         <Text size="sm">
           The test ended without a result (cancelled, or the password could not be opened).
         </Text>
@@ -97,7 +99,7 @@ export function TestResult({ state }: { state: ProxyTestState }) {
         color={state.error.code === 'CONFLICT' ? 'yellow' : 'red'}
         variant="light"
         py={6}
-        aria-label="Test result"
+        data-testid="test-result"
       >
         <Text size="sm">{conflictText(state.error.code, state.error.message)}</Text>
       </Alert>
