@@ -18,6 +18,7 @@ export const channels = [
   'proxies:remove',
   'proxies:setStatus',
   'proxies:revealPassword',
+  'proxies:connectionString',
   'models:list',
   'models:get',
   'models:create',

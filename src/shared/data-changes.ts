@@ -57,6 +57,7 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:remove': assignmentWrite,
   'proxies:setStatus': assignmentWrite,
   'proxies:revealPassword': {},
+  'proxies:connectionString': {},
   'models:list': { reads: ['models', 'accounts', 'proxies'] },
   'models:get': { reads: ['models', 'accounts', 'proxies'] },
   'models:create': { writes: ['models'] },

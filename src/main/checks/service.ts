@@ -1,4 +1,4 @@
-import type { MonitorAlert, RunOrigin } from '../../shared/contracts/checks'
+import type { MonitorAlert, RotateResult, RunOrigin } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
@@ -18,7 +18,13 @@ import {
 } from './health'
 import { createMonitor, type MonitorOptions } from './monitor'
 import { rotateProxy } from './rotation'
-import { assertPasswordsReadable, selectRunTargets, type RunTarget } from './run-targets'
+import { listProxyChecks } from './check-recorder'
+import {
+  assertPasswordsReadable,
+  selectRunTargets,
+  targetsByIds,
+  type RunTarget,
+} from './run-targets'
 import type { ActiveRun, CheckService, RunReport } from './service-types'
 
 export interface CheckServiceOptions {
@@ -113,6 +119,33 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     return current
   }
 
+  // The check after a rotation: a run of one through the same path as any test (recorded, with
+  // progress events, transitions and failover), so nothing about it is special.
+  const recheck = async (
+    proxyId: number,
+  ): Promise<Pick<RotateResult, 'recheck' | 'recheckSkipped'>> => {
+    let started: ActiveRun
+    try {
+      started = await launch(targetsByIds(ctx, [proxyId]), 'operator')
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        return { recheck: null, recheckSkipped: `${error.message} Test the proxy afterwards.` }
+      }
+      throw error
+    }
+    const report = await started.report
+    const [latest] = listProxyChecks(ctx, proxyId, 1)
+    if (report.counts.done - report.counts.skipped < 1 || !latest) {
+      return {
+        recheck: null,
+        recheckSkipped: report.counts.cancelled
+          ? 'the check after the rotation was cancelled'
+          : 'the proxy could not be checked (its password could not be opened)',
+      }
+    }
+    return { recheck: latest, recheckSkipped: null }
+  }
+
   const service: CheckService = {
     checker,
     geo,
@@ -131,7 +164,10 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     launch,
     status: () => ({ run: current?.run.counts() ?? null, monitor: monitor.status() }),
     rotate: (proxyId) =>
-      rotateProxy(ctx, proxyId, { timeoutMs: readSettings(ctx.sqlite).checkTimeoutMs }),
+      rotateProxy(ctx, proxyId, {
+        timeoutMs: readSettings(ctx.sqlite).checkTimeoutMs,
+        recheck: (id) => recheck(id),
+      }),
     get monitor() {
       return monitor
     },

@@ -1,5 +1,12 @@
 import type { InputOf } from '../../../../shared/contracts'
-import type { ProxyProtocol, ProxyStatus } from '../../../../shared/domain'
+import {
+  lastCheckStates,
+  type AnonymityLevel,
+  type CheckErrorCode,
+  type LastCheckState,
+  type ProxyProtocol,
+  type ProxyStatus,
+} from '../../../../shared/domain'
 
 export interface ProxyFilterState {
   providerId: number | null
@@ -13,6 +20,12 @@ export interface ProxyFilterState {
   tag: string
   freeSlots: 'any' | 'free' | 'full'
   search: string
+  /** How the last check ended. */
+  lastCheck: 'any' | LastCheckState
+  errorCode: CheckErrorCode[]
+  anonymity: AnonymityLevel[]
+  /** `AS13335`, `13335` or part of the network's organisation. */
+  network: string
 }
 
 export const emptyFilters: ProxyFilterState = {
@@ -25,6 +38,10 @@ export const emptyFilters: ProxyFilterState = {
   tag: '',
   freeSlots: 'any',
   search: '',
+  lastCheck: 'any',
+  errorCode: [],
+  anonymity: [],
+  network: '',
 }
 
 export type ProxyListFilterInput = Omit<
@@ -49,7 +66,17 @@ export function toListFilters(state: ProxyFilterState): ProxyListFilterInput {
   if (state.tag.trim()) filters.tag = state.tag.trim()
   if (state.freeSlots !== 'any') filters.hasFreeSlots = state.freeSlots === 'free'
   if (state.search.trim()) filters.search = state.search.trim()
+  if (state.lastCheck !== 'any') filters.lastCheck = state.lastCheck
+  if (state.errorCode.length) filters.errorCode = state.errorCode
+  if (state.anonymity.length) filters.anonymity = state.anonymity
+  if (state.network.trim()) filters.network = state.network.trim()
   return filters
+}
+
+/** `?lastCheck=failed` (a link or a reload); anything else is no filter. */
+export function lastCheckParam(query: URLSearchParams): ProxyFilterState['lastCheck'] {
+  const value = query.get('lastCheck')
+  return lastCheckStates.find((state) => state === value) ?? 'any'
 }
 
 export function activeFilterCount(state: ProxyFilterState): number {

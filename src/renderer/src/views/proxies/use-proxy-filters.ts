@@ -2,11 +2,16 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { proxyStatuses, type ProxyStatus } from '../../../../shared/domain'
 import { idParam, readHashQuery, replaceHashQuery } from './hash-query'
-import { emptyFilters, toListFilters, type ProxyFilterState } from './proxy-filters'
+import { emptyFilters, lastCheckParam, toListFilters, type ProxyFilterState } from './proxy-filters'
 
 function fromHash(): ProxyFilterState {
   const query = readHashQuery()
-  return { ...emptyFilters, providerId: idParam(query, 'provider'), status: statusParam(query) }
+  return {
+    ...emptyFilters,
+    providerId: idParam(query, 'provider'),
+    status: statusParam(query),
+    lastCheck: lastCheckParam(query),
+  }
 }
 
 /** `?status=error` (or `error,inactive`): a desktop notification's click lands here with it. */
@@ -16,7 +21,8 @@ function statusParam(query: URLSearchParams): ProxyStatus[] {
 }
 
 /**
- * The filter toolbar's state, with the provider kept in the address (`#/proxies?provider=3`) so
+ * The filter toolbar's state, with the provider, status and last check kept in the address
+ * (`#/proxies?provider=3`, `?lastCheck=failed`) so
  * the Providers view can link here and a reload keeps the filter. `listFilters` trails the typing
  * by a moment so each keystroke does not query.
  */
@@ -28,8 +34,10 @@ export function useProxyFilters() {
       const query = readHashQuery()
       const providerId = idParam(query, 'provider')
       const status = statusParam(query)
+      const lastCheck = lastCheckParam(query)
       setFilters((current) => {
-        const next = status.length ? { ...current, status } : current
+        let next = status.length ? { ...current, status } : current
+        if (lastCheck !== 'any' && lastCheck !== next.lastCheck) next = { ...next, lastCheck }
         return next.providerId === providerId ? next : { ...next, providerId }
       })
     }
@@ -42,8 +50,9 @@ export function useProxyFilters() {
     replaceHashQuery('proxies', {
       provider: filters.providerId === null ? null : String(filters.providerId),
       status: statusKey || null,
+      lastCheck: filters.lastCheck === 'any' ? null : filters.lastCheck,
     })
-  }, [filters.providerId, statusKey])
+  }, [filters.providerId, statusKey, filters.lastCheck])
 
   const change = useCallback(
     (patch: Partial<ProxyFilterState>) => setFilters((current) => ({ ...current, ...patch })),
