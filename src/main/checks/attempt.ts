@@ -95,7 +95,8 @@ async function readAnswer(
   return ip
 }
 
-function requestFailure(
+/** Classifies what ended a request through the proxy (also used for reachability targets). */
+export function requestFailure(
   error: unknown,
   state: AttemptState,
   transport: Transport | undefined,

@@ -6,6 +6,7 @@ import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
 import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
+import { reachTargets } from './reachability'
 import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -137,7 +138,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         }),
       )
       const verdict = await Promise.race([judged, deadline])
-      return toResult(verdict, run, target, started, options.geo ?? null)
+      const result = toResult(verdict, run, target, started, options.geo ?? null)
+      // Only a working proxy's targets say anything about the platforms; totalMs (the proxy's
+      // response time) is already measured, and the targets share what is left of the deadline.
+      const targets = checkOptions.targets
+      if (result.ok && !run.over && targets && targets.length > 0) {
+        result.reachability = await reachTargets(target, targets, context, deadline)
+      }
+      return result
     } finally {
       clearTimeout(timer)
       run.over = true

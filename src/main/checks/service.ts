@@ -1,4 +1,4 @@
-import type { MonitorAlert, RunOrigin } from '../../shared/contracts/checks'
+import type { MonitorAlert, ReachSelection, RunOrigin } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
@@ -76,7 +76,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     return { counts: run.counts(), alert }
   }
 
-  const launch = async (targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun> => {
+  const launch = async (
+    targets: RunTarget[],
+    origin: RunOrigin,
+    reach: ReachSelection = 'assigned',
+  ): Promise<ActiveRun> => {
     if (closed) throw new AppError('CANCELLED', 'ProxyDeck is shutting down.')
     if (current) throw busy(current)
     const instance = await checker()
@@ -92,6 +96,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         timeoutMs: settings.checkTimeoutMs,
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
+        reach: {
+          selection: reach,
+          platformTargets: settings.platformTargets,
+          customTarget: settings.customTarget,
+        },
         retention: settings.checkRetentionPerProxy,
         failureThreshold: settings.failureThreshold,
       },
@@ -107,7 +116,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     async test(selection) {
       const targets = selectRunTargets(ctx, selection)
       assertPasswordsReadable(ctx, targets)
-      const started = await launch(targets, 'operator')
+      const started = await launch(targets, 'operator', selection.targets ?? 'assigned')
       return { runId: started.run.id, total: started.total }
     },
     cancel(runId) {
