@@ -240,6 +240,13 @@ describe('platform reachability', () => {
     }
   })
 
+  it('refuses an unknown targets choice and starts nothing', async () => {
+    const runs = f.events('checks:progress').length
+    const refusal = await f.refusal('proxies:test', { ids: [httpId], targets: 'some' })
+    expect(refusal.code).toBe('VALIDATION')
+    expect(f.events('checks:progress').length).toBe(runs)
+  })
+
   it('fetches no target through a proxy whose check failed', async () => {
     const dead = (
       await f.call('proxies:create', {
