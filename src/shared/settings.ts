@@ -1,5 +1,37 @@
 import { z } from 'zod'
-import { url } from './contracts/fields'
+import { text, url } from './contracts/fields'
+import { accountPlatforms, type AccountPlatform } from './domain'
+
+/**
+ * One reachability target (checks/reachability.ts): an https page fetched through the proxy after
+ * a successful check. `reached` when its status is within minStatus..maxStatus and, with a keyword
+ * set, the first MiB of the body contains it (case-sensitive bytes).
+ */
+export const reachTargetSchema = z
+  .strictObject({
+    enabled: z.boolean(),
+    url: url({ protocol: /^https$/, error: 'Enter an https:// address' }),
+    minStatus: z.number().int().min(100).max(599),
+    maxStatus: z.number().int().min(100).max(599),
+    /** Null or empty: the status alone decides. */
+    keyword: text()
+      .max(200, { error: 'A keyword is at most 200 characters' })
+      .nullable()
+      .transform((value) => (value === '' ? null : value)),
+  })
+  .refine((target) => target.minStatus <= target.maxStatus, {
+    path: ['maxStatus'],
+    message: 'The highest expected status cannot be below the lowest',
+  })
+
+export type ReachTargetSetting = z.output<typeof reachTargetSchema>
+
+const platformTargetsSchema = z.strictObject(
+  Object.fromEntries(accountPlatforms.map((platform) => [platform, reachTargetSchema])) as Record<
+    AccountPlatform,
+    typeof reachTargetSchema
+  >,
+)
 
 /**
  * Operator settings, stored one row per key in the `settings` table as JSON.
@@ -34,6 +66,10 @@ export const settingsShape = {
     .nullable(),
   /** Automatic backups kept in `<dataDir>/backups/`, per kind (daily, pre-migration, ...). */
   backupsKeep: z.number().int().min(1).max(365),
+  /** Per platform: the page a check fetches through proxies whose accounts are on it. */
+  platformTargets: platformTargetsSchema,
+  /** The operator's own URL + keyword check, fetched through every proxy a check includes. */
+  customTarget: reachTargetSchema,
 }
 
 export const settingsSchema = z.object(settingsShape).strict()
@@ -57,6 +93,39 @@ export const defaultSettings: Settings = {
   // httpbin hides Via, X-Forwarded-For and X-Real-Ip from its echo unless `show_env` is set.
   anonymityJudge: 'http://httpbin.org/get?show_env=1',
   backupsKeep: 7,
+  // What each site answers a cookieless GET (no browser, a browser-like User-Agent): a working
+  // exit gets the page itself (200); blocked or flagged exits get a 4xx (403 from a bot wall, 429
+  // "please wait") or a redirect (3xx; redirects are not followed, so a 302 to a login or
+  // challenge page counts as blocked). So the ranges are 2xx only, and a keyword is set where the
+  // page reliably names its site, so a captive portal or the proxy's own page cannot pass.
+  platformTargets: {
+    // The home page is the login page for a cookieless visitor; its <title> is "Instagram".
+    // Flagged exits get 429 or a 302 to /accounts/login/ or /challenge/.
+    instagram: target('https://www.instagram.com/', 200, 299, 'Instagram'),
+    // 200 with the app shell ("TikTok" in the title); regions where TikTok is banned get a 3xx
+    // to a notice page, datacenter ranges often a 403 from its CDN.
+    tiktok: target('https://www.tiktok.com/', 200, 299, 'TikTok'),
+    // twitter.com only redirects (301) to x.com, so the target is x.com: 200 with a JavaScript
+    // shell whose text is not stable enough for a keyword. Blocked countries cut the connection.
+    twitter: target('https://x.com/', 200, 299, null),
+    // Reddit answers datacenter and flagged exits with 403 "blocked by network security" (a
+    // page that also says reddit, hence no keyword): the status is the signal.
+    reddit: target('https://www.reddit.com/', 200, 299, null),
+    // A Cloudflare-fronted app shell: 200 for a clean exit, 403 (challenge) for a flagged one.
+    onlyfans: target('https://onlyfans.com/', 200, 299, null),
+    // No site to guess for "other": off until the operator names one.
+    other: { ...target('https://example.com/', 200, 299, 'Example Domain'), enabled: false },
+  },
+  customTarget: { ...target('https://example.com/', 200, 299, 'Example Domain'), enabled: false },
+}
+
+function target(
+  url: string,
+  minStatus: number,
+  maxStatus: number,
+  keyword: string | null,
+): ReachTargetSetting {
+  return { enabled: true, url, minStatus, maxStatus, keyword }
 }
 
 /**

@@ -108,7 +108,8 @@ async function readAnswer(
   return answer
 }
 
-function requestFailure(
+/** Classifies what ended a request through the proxy (also used for reachability targets). */
+export function requestFailure(
   error: unknown,
   state: AttemptState,
   transport: Transport | undefined,

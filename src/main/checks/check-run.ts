@@ -6,6 +6,7 @@ import type { EventBus } from '../events'
 import type { ServiceContext } from '../services/service-context'
 import type { Checker } from './checker'
 import { recordChecks, type FinishedCheck, type RecordPolicy } from './check-recorder'
+import { planReach, type ReachSettings } from './reach-plan'
 import { openTarget, type RunTarget } from './run-targets'
 
 export interface RunSettings extends RecordPolicy {
@@ -14,6 +15,8 @@ export interface RunSettings extends RecordPolicy {
   judges: readonly string[]
   askJudgesDirectly: boolean
   anonymityJudge: string | null
+  /** Which platform targets each proxy fetches after its judge answered (reach-plan.ts). */
+  reach: ReachSettings
 }
 
 export interface RunDeps extends Pick<ServiceContext, 'sqlite' | 'vault' | 'clock'> {
@@ -89,6 +92,12 @@ export function startCheckRun(
     progress.remaining = progress.total - progress.done
   }
 
+  const reachOf = planReach(
+    deps.sqlite,
+    targets.map((target) => target.id),
+    settings.reach,
+  )
+
   const gate = exclusiveGate(deps.sqlite)
   const flush = (): void => {
     // While an import holds the connection the results wait for the next tick (db/exclusive.ts).
@@ -144,6 +153,7 @@ export function startCheckRun(
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
         anonymityJudge: settings.anonymityJudge,
+        targets: reachOf(target.id),
         signal,
       })
       if (signal.aborted) break // ended by the cancel, not by the proxy: say nothing about it

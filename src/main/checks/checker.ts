@@ -9,6 +9,7 @@ import type { CheckFailure } from './failure'
 import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
 import { createOwnAddresses, type OwnAddresses } from './own-addresses'
+import { reachTargets } from './reachability'
 import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -164,7 +165,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         })
       }
       const geo = profile ? (options.geo ?? null) : null
-      return toResult(verdict, run, target, started, geo, anonymity)
+      const result = toResult(verdict, run, target, started, geo, anonymity)
+      // Only a working proxy's targets say anything about the platforms; totalMs (the proxy's
+      // response time) is already measured, and the targets share what is left of the deadline.
+      const targets = checkOptions.targets
+      if (result.ok && !run.over && targets && targets.length > 0) {
+        result.reachability = await reachTargets(target, targets, context, deadline)
+      }
+      return result
     } finally {
       clearTimeout(timer)
       run.over = true

@@ -69,7 +69,7 @@ export function createMonitor(
         continue
       }
       try {
-        return await follow(await service.launch(monitoredTargets(ctx), 'monitor'))
+        return await follow(await service.launch(monitoredTargets(ctx), 'monitor', 'assigned'))
       } catch (error) {
         // An operator's run slipped in while the checker opened: wait for it, then go.
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
@@ -132,7 +132,7 @@ export function createMonitor(
     async runNow() {
       const busy = service.active()
       if (busy?.run.origin === 'monitor') return { runId: busy.run.id, total: busy.total }
-      const active = await service.launch(monitoredTargets(ctx), 'monitor')
+      const active = await service.launch(monitoredTargets(ctx), 'monitor', 'assigned')
       void follow(active).catch(() => {})
       return { runId: active.run.id, total: active.total }
     },

@@ -3,6 +3,7 @@ import type {
   MonitorAlert,
   MonitorStatus,
   ProxiesTestInput,
+  ReachSelection,
   RotateResult,
   RunOrigin,
   RunStarted,
@@ -42,8 +43,11 @@ export interface CheckService {
   cancel(runId: string): boolean
   /** The run in progress, if any (the monitor waits on it). */
   active(): ActiveRun | null
-  /** Starts a run over `targets`; CONFLICT while another run is going. */
-  launch(targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun>
+  /**
+   * Starts a run over `targets`; CONFLICT while another run is going. `reach`: which platform
+   * targets each proxy fetches (default `assigned`).
+   */
+  launch(targets: RunTarget[], origin: RunOrigin, reach?: ReachSelection): Promise<ActiveRun>
   status(): ChecksStatus
   rotate(proxyId: number): Promise<RotateResult>
   readonly monitor: HealthMonitor

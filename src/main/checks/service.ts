@@ -1,4 +1,9 @@
-import type { MonitorAlert, RotateResult, RunOrigin } from '../../shared/contracts/checks'
+import type {
+  MonitorAlert,
+  ReachSelection,
+  RotateResult,
+  RunOrigin,
+} from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
@@ -92,7 +97,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     return { counts: run.counts(), alert }
   }
 
-  const launch = async (targets: RunTarget[], origin: RunOrigin): Promise<ActiveRun> => {
+  const launch = async (
+    targets: RunTarget[],
+    origin: RunOrigin,
+    reach: ReachSelection = 'assigned',
+  ): Promise<ActiveRun> => {
     if (closed) throw new AppError('CANCELLED', 'ProxyDeck is shutting down.')
     if (current) throw busy(current)
     const instance = await checker()
@@ -109,6 +118,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
         anonymityJudge: settings.anonymityJudge,
+        reach: {
+          selection: reach,
+          platformTargets: settings.platformTargets,
+          customTarget: settings.customTarget,
+        },
         retention: settings.checkRetentionPerProxy,
         failureThreshold: settings.failureThreshold,
       },
@@ -152,7 +166,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     async test(selection) {
       const targets = selectRunTargets(ctx, selection)
       assertPasswordsReadable(ctx, targets)
-      const started = await launch(targets, 'operator')
+      const started = await launch(targets, 'operator', selection.targets ?? 'assigned')
       return { runId: started.run.id, total: started.total }
     },
     cancel(runId) {

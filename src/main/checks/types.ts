@@ -1,5 +1,5 @@
 import type { ReachabilityResult } from '../../shared/contracts/dto'
-import type { AnonymityLevel, CheckErrorCode } from '../../shared/domain'
+import type { AccountPlatform, AnonymityLevel, CheckErrorCode } from '../../shared/domain'
 import type { ParsedProxy } from '../formats'
 
 /**
@@ -24,6 +24,20 @@ export interface CustomCheck {
   keyword: string
 }
 
+/**
+ * A platform target (Settings → Platform targets) or the operator's custom check, fetched through
+ * the proxy after the judge answered (reachability.ts). https only: the answer is then
+ * TLS-authenticated, so neither the proxy nor anything on the way can forge a 200 or a 403.
+ */
+export interface ReachTarget {
+  platform: AccountPlatform | 'custom'
+  url: string
+  minStatus: number
+  maxStatus: number
+  /** Null: the status alone decides. */
+  keyword: string | null
+}
+
 export interface CheckOptions {
   /** The whole check, every judge included, ends by this (plus scheduling slack). */
   timeoutMs: number
@@ -40,8 +54,17 @@ export interface CheckOptions {
    * Null or absent: no second request (anonymity stays null unless the IP judge echoes headers).
    */
   anonymityJudge?: string | null
-  /** Replaces the judges: fetch this URL through the proxy and look for the keyword. */
+  /**
+   * Replaces the judges: fetch this URL through the proxy and look for the keyword (a pass/fail
+   * check with no exit IP). Bulk runs do not use it: the operator's custom URL + keyword check is
+   * a reachability target (`targets`, platform `custom`), so the judge still gives the exit.
+   */
   custom?: CustomCheck
+  /**
+   * Fetched through the proxy once the judge answered, within the same deadline; the outcomes go
+   * to `reachability`. None fetched when the check fails. Empty or absent: `reachability` null.
+   */
+  targets?: readonly ReachTarget[]
   /** Response bytes read at most: 64 KiB for judges, 1 MiB for custom checks unless set. */
   bodyLimitBytes?: number
   /** Aborting ends the check at once with `timeout` / "check cancelled"; do not record it. */
@@ -86,3 +109,5 @@ export interface CheckResult {
 
 export const JUDGE_BODY_LIMIT = 64 * 1024
 export const CUSTOM_BODY_LIMIT = 1024 * 1024
+/** Bytes of a target's page searched for its keyword. */
+export const REACH_BODY_LIMIT = 1024 * 1024

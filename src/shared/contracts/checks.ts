@@ -13,14 +13,28 @@ import { proxyListFilters } from './proxies'
  * (`details.runId` names the running one, which the caller can watch or cancel).
  */
 
+/**
+ * Which platform targets (Settings → Platform targets) a check fetches through each proxy once its
+ * judge answered: `assigned` those of the platforms of the active accounts on that proxy (a proxy
+ * without accounts fetches none), `all` every enabled one, `none` none. The custom target, when
+ * enabled, goes with `assigned` and `all` alike, for every proxy. Default `assigned`: only the
+ * proxies that carry accounts pay for it, and those are the ones whose platforms matter.
+ */
+export const reachSelections = ['assigned', 'all', 'none'] as const
+export type ReachSelection = (typeof reachSelections)[number]
+
+const targets = z
+  .enum(reachSelections, { error: 'Platform targets: assigned, all or none' })
+  .optional()
+
 export const proxiesTestInput = z.union(
   [
     /** These proxies (any status). */
-    z.strictObject({ ids }),
+    z.strictObject({ ids, targets }),
     /** Every proxy `proxies:list` would show with these filters (all pages). `{}` is every proxy. */
-    z.strictObject({ filter: z.strictObject(proxyListFilters) }),
+    z.strictObject({ filter: z.strictObject(proxyListFilters), targets }),
     /** Every proxy whose status is `error` or whose last check failed. */
-    z.strictObject({ failed: z.literal(true) }),
+    z.strictObject({ failed: z.literal(true), targets }),
   ],
   { error: 'Name the proxies to test: { ids }, { filter } or { failed: true }' },
 )

@@ -1,7 +1,8 @@
 import { Button, Menu } from '@mantine/core'
-import { IconChevronDown, IconPlugConnected } from '@tabler/icons-react'
+import { IconCheck, IconChevronDown, IconPlugConnected } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { InputOf } from '../../../../shared/contracts'
+import type { ReachSelection } from '../../../../shared/contracts/checks'
 import { toAppError, useApi } from '../../api'
 import { formatCount } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
@@ -17,17 +18,27 @@ interface TestMenuProps {
   filter: ProxyListFilters
 }
 
-/** Starts a connection test of the selection, the filtered list, every proxy, or the failing ones. */
+const targetChoices: { value: ReachSelection; label: string }[] = [
+  { value: 'assigned', label: "Platforms of each proxy's accounts" },
+  { value: 'all', label: 'Every platform' },
+  { value: 'none', label: 'No platforms' },
+]
+
+/**
+ * Starts a connection test of the selection, the filtered list, every proxy, or the failing ones,
+ * with the platform targets (Settings → Platform targets) chosen below them.
+ */
 export function TestMenu({ selectedIds, filter }: TestMenuProps) {
   const client = useApi()
   const notify = useNotify()
   const [starting, setStarting] = useState(false)
+  const [targets, setTargets] = useState<ReachSelection>('assigned')
   const filtered = Object.keys(filter).length > 0
 
   async function start(input: InputOf<'proxies:test'>) {
     setStarting(true)
     try {
-      const started = await client.call('proxies:test', input)
+      const started = await client.call('proxies:test', { ...input, targets })
       if (started.total === 0) {
         notify({ level: 'info', title: 'Nothing to test', message: 'No proxies match.' })
       }
@@ -69,6 +80,22 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
           {filtered ? 'All matching the filters' : 'All proxies'}
         </Menu.Item>
         <Menu.Item onClick={() => void start({ failed: true })}>All failed proxies</Menu.Item>
+        <Menu.Divider />
+        <Menu.Label>Also fetch platform targets</Menu.Label>
+        {targetChoices.map((choice) => (
+          <Menu.Item
+            key={choice.value}
+            role="menuitemradio"
+            aria-checked={targets === choice.value}
+            closeMenuOnClick={false}
+            leftSection={
+              <IconCheck size={14} style={{ opacity: targets === choice.value ? 1 : 0 }} />
+            }
+            onClick={() => setTargets(choice.value)}
+          >
+            {choice.label}
+          </Menu.Item>
+        ))}
       </Menu.Dropdown>
     </Menu>
   )

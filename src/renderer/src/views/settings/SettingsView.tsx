@@ -2,6 +2,7 @@ import { Loader, Stack, Text, Title } from '@mantine/core'
 import { useSettings } from '../../settings/settings-context'
 import { AboutSection } from './AboutSection'
 import { LocationDatabasesSection } from './LocationDatabasesSection'
+import { PlatformTargetsSection } from './PlatformTargetsSection'
 import { SecuritySection } from './SecuritySection'
 import { SettingsForm } from './SettingsForm'
 import { StorageSection } from './StorageSection'
@@ -24,6 +25,7 @@ export function SettingsView() {
         !error && <Loader aria-label="Loading settings" />
       )}
       <LocationDatabasesSection />
+      <PlatformTargetsSection />
       <StorageSection />
       <SecuritySection />
       <AboutSection />
