@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJudge, startTarpit, startTinyproxy, type RunningJudge } from '../test/fixtures'
 import type { RunningServer } from '../test/fixtures'
 import { openApp, type OpenedApp } from './support/open-app'
+import { loopbackOnlySettings } from '../test/support/checks'
 
 let app: OpenedApp
 let judge: RunningJudge
@@ -14,7 +15,7 @@ beforeAll(async () => {
   tinyproxy = await startTinyproxy({ user: 'tester', pass: 'right-pass' })
   tarpit = await startTarpit('silent')
   app = await openApp({ colorScheme: 'dark' })
-  await app.call('settings:set', { judges: [judge.url('/')], anonymityJudge: null })
+  await app.call('settings:set', { judges: [judge.url('/')], ...loopbackOnlySettings() })
   const provider = await app.call('providers:create', {
     name: 'Loopback',
     monthlyCostPerProxyCents: 0,

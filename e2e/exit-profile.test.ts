@@ -8,6 +8,7 @@ import {
   type RunningServer,
 } from '../test/fixtures'
 import { openApp, type OpenedApp } from './support/open-app'
+import { loopbackOnlySettings } from '../test/support/checks'
 
 // Issue #10 where the operator decides: a real test run through a loopback tinyproxy leaves
 // failing rows that look failed and that the "Last check" filter finds; the profile card shows
@@ -74,7 +75,7 @@ beforeAll(async () => {
   refusedPort = await freePort()
   app = await openApp({ colorScheme: 'light' })
   await page().setViewportSize({ width: WIDTH, height: 900 })
-  await app.call('settings:set', { judges: [judge.url('/')] })
+  await app.call('settings:set', { judges: [judge.url('/')], ...loopbackOnlySettings() })
   const provider = await app.call('providers:create', {
     name: 'Loopback',
     monthlyCostPerProxyCents: 0,

@@ -10,7 +10,7 @@ import type {
   ProxyCheckDto,
 } from '../../src/shared/contracts/checks'
 import type { EventPayload } from '../../src/shared/events'
-import type { SettingsPatch } from '../../src/shared/settings'
+import { defaultSettings, type Settings, type SettingsPatch } from '../../src/shared/settings'
 import { createTestContext, type TestContext } from './context'
 import { testPki } from '../fixtures'
 import type { ContextOptions } from '../../src/main/context'
@@ -45,6 +45,18 @@ export interface ProxyHealthRow {
   response_time_ms: number | null
   exit_ip: string | null
   country: string | null
+}
+
+/** The default platform targets, every one switched off (they are public sites). */
+export function loopbackOnlyTargets(): Settings['platformTargets'] {
+  const targets = structuredClone(defaultSettings.platformTargets)
+  for (const target of Object.values(targets)) target.enabled = false
+  return targets
+}
+
+/** Settings that keep a check's traffic on loopback: no public anonymity judge or platform target. */
+export function loopbackOnlySettings(): SettingsPatch {
+  return { anonymityJudge: null, platformTargets: loopbackOnlyTargets() }
 }
 
 export async function createChecksFixture(
@@ -120,8 +132,12 @@ export async function createChecksFixture(
         .get(id) as ProxyHealthRow,
     checkRows: (id) => call('proxies:checks', { id, limit: 10_000 }),
   }
-  // No public header-echo judge: tests send traffic to loopback only (a test that wants one sets
-  // a loopback judge).
-  await fixture.settings({ judges, checkTimeoutMs: 5_000, anonymityJudge: null })
+  // No public header-echo judge and no public platform target: tests send traffic to loopback
+  // only (a test that wants one sets a loopback one).
+  await fixture.settings({
+    judges,
+    checkTimeoutMs: 5_000,
+    ...loopbackOnlySettings(),
+  })
   return fixture
 }
