@@ -6,6 +6,7 @@ import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
 import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
+import { nothingRead, SILENT_TO_SOCKS_HINT } from './mismatch'
 import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -111,7 +112,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const deadline = new Promise<Verdict>((resolve) => {
       const stopWith = (message: string) => () => {
         if (run.over) return // already decided (or the timer and a cancel raced)
-        const verdict = interrupted(run, message)
+        const verdict = interrupted(run, message, target)
         run.over = true
         endAttempt(run.current)
         resolve(verdict)
@@ -155,9 +156,19 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   }
 }
 
-function interrupted(run: Run, message: string): Verdict {
+function interrupted(run: Run, message: string, target: CheckTarget): Verdict {
   const current = run.current
-  const detail = current ? `${message} (${current.state.stage})` : message
+  let detail = current ? `${message} (${current.state.stage})` : message
+  // A SOCKS greeting met with silence: HTTP proxies wait for a request line (mismatch.ts).
+  if (
+    current &&
+    current.state.stage === 'proxy handshake' &&
+    target.protocol !== 'http' &&
+    target.protocol !== 'https' &&
+    nothingRead(current.state)
+  ) {
+    detail += SILENT_TO_SOCKS_HINT
+  }
   if (current)
     run.attempts.push({ judge: current.judge, errorCode: 'timeout', errorMessage: detail })
   return {
