@@ -47,6 +47,7 @@ export const channels = [
   'proxies:testCancel',
   'proxies:checks',
   'proxies:rotate',
+  'proxies:detectProtocol',
   'checks:status',
   'monitor:runNow',
   'app:backup',

@@ -11,6 +11,7 @@ import { analyticsContracts } from './analytics'
 import { appContracts } from './app'
 import { assignmentContracts } from './assignments'
 import { checkContracts } from './checks'
+import { detectContracts } from './detect'
 import { exportContracts } from './export'
 import { historyContracts } from './history'
 import { importContracts } from './import'
@@ -34,6 +35,7 @@ export const contracts = {
   ...importContracts,
   ...exportContracts,
   ...checkContracts,
+  ...detectContracts,
   ...storageContracts,
   ...vaultContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>

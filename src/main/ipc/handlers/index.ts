@@ -4,6 +4,7 @@ import { analyticsHandlers } from './analytics'
 import { appHandlers } from './app'
 import { assignmentHandlers } from './assignments'
 import { checkHandlers } from './checks'
+import { detectHandlers } from './detect'
 import { exportHandlers } from './export'
 import { historyHandlers } from './history'
 import { importHandlers } from './import'
@@ -31,6 +32,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...exportHandlers,
   ...checkHandlers,
+  ...detectHandlers,
   ...storageHandlers,
   ...vaultHandlers,
 }
