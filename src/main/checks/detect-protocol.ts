@@ -184,6 +184,22 @@ export function detectionOptions(ctx: Pick<ServiceContext, 'sqlite'>): CheckOpti
   }
 }
 
+/**
+ * For `import:commit` with `detectProtocol`: a line's own protocol is tried first (a line naming
+ * socks4 that works stays socks4), then the usual order.
+ */
+export function importRowDetector(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  checker: Checker,
+): (proxy: CheckTarget) => Promise<ProtocolChoice | null> {
+  const options = detectionOptions(ctx)
+  return async (proxy) => {
+    const own = { protocol: proxy.protocol, remoteDns: proxy.remoteDns }
+    const outcome = await detectProtocol(checker, proxy, options, own)
+    return outcome.detected
+  }
+}
+
 /** `proxies:detectProtocol`: detect for a stored proxy; switch it with `apply`. */
 export async function detectStoredProtocol(
   ctx: ServiceContext,
