@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components'
-import { CheckHistory, RotateIpButton } from '../../features/checks'
+import { CheckHistory, DetectProtocolButton, RotateIpButton } from '../../features/checks'
 import { ProxyDetailBody } from './ProxyDetailBody'
 import { proxyLabel } from './proxy-label'
 
@@ -61,6 +61,7 @@ function DetailLoader({
         </Button>
         <RotateIpButton proxy={data} onRotated={refresh} />
       </Group>
+      <DetectProtocolButton proxy={data} onChanged={refresh} />
       <ProxyDetailBody detail={data} />
       <Title order={5}>Check history</Title>
       <CheckHistory proxyId={data.id} version={version} />
