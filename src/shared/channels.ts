@@ -48,6 +48,7 @@ export const channels = [
   'proxies:testCancel',
   'proxies:checks',
   'proxies:rotate',
+  'proxies:detectProtocol',
   'checks:status',
   'monitor:runNow',
   'geo:databases',

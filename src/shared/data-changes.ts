@@ -87,6 +87,8 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:testCancel': {},
   'proxies:checks': { reads: ['checks'] },
   'proxies:rotate': { writes: ['history', 'proxies'] },
+  // Writes only with `apply: true`; views refresh either way, which costs one re-read.
+  'proxies:detectProtocol': { writes: ['proxies'] },
   'checks:status': {},
   // The databases' own state comes back in each answer; nothing stored changes with them.
   'geo:databases': {},

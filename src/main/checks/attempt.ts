@@ -3,6 +3,7 @@ import { elapsed, type AttemptContext, type AttemptState } from './attempt-state
 import { CheckFailure, judgeFailure, judgeTlsFailure, judgeUnreached } from './failure'
 import type { EchoedHeaders } from './anonymity'
 import { bodyContains, parseJudgeAnswer, readCapped, type JudgeAnswer } from './judge-answer'
+import { CLOSED_SILENTLY_HINT, nothingRead, parserData, socksAnswerHint } from './mismatch'
 import { openTransport, type Transport } from './transport'
 import type { CheckTarget } from './types'
 
@@ -129,8 +130,14 @@ export function requestFailure(
   if (state.stage === 'TLS with the judge') return judgeTlsFailure(error)
   const detail = typeof code === 'string' ? code : name || 'error'
   if (state.stage === 'connecting to the proxy' || state.stage === 'proxy handshake') {
-    // Forwarded plain HTTP: the proxy took the connection and then closed it or spoke junk.
-    return new CheckFailure('protocol_error', 'proxy', `proxy broke the request (${detail})`)
+    // Forwarded plain HTTP: the proxy took the connection and then closed it or spoke junk. A
+    // SOCKS proxy does either (mismatch.ts); the answer's first byte or its absence says which.
+    let hint = ''
+    if (transport?.forwarded) {
+      hint = socksAnswerHint(parserData(error))
+      if (!hint && code === 'UND_ERR_SOCKET' && nothingRead(state)) hint = CLOSED_SILENTLY_HINT
+    }
+    return new CheckFailure('protocol_error', 'proxy', `proxy broke the request (${detail})${hint}`)
   }
   if (name === 'HTTPParserError' && transport?.judgeTls) {
     return judgeFailure('judge answered malformed HTTP')

@@ -10,6 +10,7 @@ import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
 import { createOwnAddresses, type OwnAddresses } from './own-addresses'
 import { reachTargets } from './reachability'
+import { nothingRead, SILENT_TO_SOCKS_HINT } from './mismatch'
 import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -129,7 +130,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const deadline = new Promise<Verdict>((resolve) => {
       const stopWith = (message: string) => () => {
         if (run.over) return // already decided (or the timer and a cancel raced)
-        const verdict = run.judged ? TOO_LATE : interrupted(run, message)
+        const verdict = run.judged ? TOO_LATE : interrupted(run, message, target)
         run.over = true
         endAttempt(run.current)
         resolve(verdict)
@@ -257,9 +258,19 @@ async function judgeAnonymity(
   return classify(outcome.headers, outcome.exitIp, url)
 }
 
-function interrupted(run: Run, message: string): Verdict {
+function interrupted(run: Run, message: string, target: CheckTarget): Verdict {
   const current = run.current
-  const detail = current ? `${message} (${current.state.stage})` : message
+  let detail = current ? `${message} (${current.state.stage})` : message
+  // A SOCKS greeting met with silence: HTTP proxies wait for a request line (mismatch.ts).
+  if (
+    current &&
+    current.state.stage === 'proxy handshake' &&
+    target.protocol !== 'http' &&
+    target.protocol !== 'https' &&
+    nothingRead(current.state)
+  ) {
+    detail += SILENT_TO_SOCKS_HINT
+  }
   if (current)
     run.attempts.push({ judge: current.judge, errorCode: 'timeout', errorMessage: detail })
   return {

@@ -1,4 +1,13 @@
 import type { CheckErrorCode } from '../../shared/domain'
+import type { AttemptState } from './attempt-state'
+import {
+  CLOSED_SILENTLY_HINT,
+  httpAnswerHint,
+  nothingRead,
+  otherSocksHint,
+  parserData,
+  socksAnswerHint,
+} from './mismatch'
 
 /**
  * Whose fault a failed attempt is, which decides whether another judge is worth trying:
@@ -126,19 +135,24 @@ export function tunnelStatusFailure(status: number): CheckFailure {
 }
 
 /** Errors raised while the CONNECT request itself was in flight (after TCP to the proxy). */
-export function tunnelRequestFailure(error: unknown): CheckFailure {
+export function tunnelRequestFailure(error: unknown, state?: AttemptState): CheckFailure {
   if (error instanceof CheckFailure) return error
   const code = errorCode(error)
   if (code === 'UND_ERR_HEADERS_TIMEOUT') {
     return new CheckFailure('timeout', 'proxy', 'proxy did not answer CONNECT in time')
   }
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
-    return new CheckFailure('protocol_error', 'proxy', 'proxy closed the connection during CONNECT')
+    const hint = state && nothingRead(state) ? CLOSED_SILENTLY_HINT : ''
+    return new CheckFailure(
+      'protocol_error',
+      'proxy',
+      `proxy closed the connection during CONNECT${hint}`,
+    )
   }
   return new CheckFailure(
     'protocol_error',
     'proxy',
-    `proxy answered CONNECT with junk (${describe(error)})`,
+    `proxy answered CONNECT with junk (${describe(error)})${socksAnswerHint(parserData(error))}`,
   )
 }
 
@@ -183,13 +197,30 @@ const socksRules: SocksRule[] = [
   ],
 ]
 
-/** A failure of the SOCKS handshake (the TCP connection to the proxy was already up). */
-export function socksFailure(error: unknown): CheckFailure {
+/**
+ * A failure of the SOCKS handshake (the TCP connection to the proxy was already up). `reply` is
+ * the first chunk the proxy sent, if any: an HTTP status line or another SOCKS version's reply
+ * names the protocol the proxy does speak (mismatch.ts).
+ */
+export function socksFailure(
+  error: unknown,
+  reply: Buffer | null = null,
+  asked: 4 | 5 = 5,
+): CheckFailure {
   if (error instanceof CheckFailure) return error
   const message = error instanceof Error ? error.message : String(error)
   for (const [pattern, make] of socksRules) {
     const match = pattern.exec(message)
-    if (match) return make(match)
+    if (!match) continue
+    const failure = make(match)
+    if (failure.code !== 'protocol_error' || reply === null) return failure
+    const hint = httpAnswerHint(reply) || otherSocksHint(asked, reply)
+    return hint ? new CheckFailure(failure.code, failure.side, failure.message + hint) : failure
   }
-  return new CheckFailure('protocol_error', 'proxy', 'proxy does not speak SOCKS as expected')
+  const hint = reply === null ? '' : httpAnswerHint(reply) || otherSocksHint(asked, reply)
+  return new CheckFailure(
+    'protocol_error',
+    'proxy',
+    `proxy does not speak SOCKS as expected${hint}`,
+  )
 }

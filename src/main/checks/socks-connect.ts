@@ -58,6 +58,13 @@ async function establish(
 
   const raw = await connectToProxy(target, state, context)
   let tunnel: net.Socket
+  // The proxy's first chunk, by reference, for the failure message only (an HTTP proxy's status
+  // line names what it is); the socks package keeps no copy it would hand back.
+  let reply: Buffer | null = null
+  const peek = (chunk: Buffer): void => {
+    reply ??= chunk
+  }
+  raw.on('data', peek)
   try {
     const established = await SocksClient.createConnection({
       existing_socket: raw,
@@ -74,7 +81,9 @@ async function establish(
     })
     tunnel = established.socket
   } catch (error) {
-    throw socksFailure(error)
+    throw socksFailure(error, reply, socks4 ? 4 : 5)
+  } finally {
+    raw.off('data', peek)
   }
   if (url.protocol !== 'https:') {
     state.stage = 'waiting for the judge'

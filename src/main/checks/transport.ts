@@ -128,7 +128,7 @@ function tunnelClient(
     try {
       answer = await sendConnect(options)
     } catch (error) {
-      throw tunnelRequestFailure(error)
+      throw tunnelRequestFailure(error, state)
     }
     if (answer.statusCode !== 200) {
       answer.socket.destroy()

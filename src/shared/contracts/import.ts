@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineContract } from '../contract'
 import {
   proxySchemes,
+  type ProxyScheme,
   type ImportErrorReason,
   type ImportFormat,
   type ImportPreviewRow,
@@ -66,7 +67,23 @@ export const importCommitInput = z.strictObject({
    * A repeat of an earlier line is always skipped.
    */
   duplicates: z.enum(['skip', 'update']).default('skip'),
+  /**
+   * Before writing, check each new row for real (its own protocol first, then http, socks5,
+   * socks4) and store the protocol that works; a row nothing works for is stored as it reads.
+   * Rows already stored are left alone. At most MAX_DETECT_ROWS new rows.
+   */
+  detectProtocol: z.boolean().optional(),
 })
+
+/** New rows an import with `detectProtocol` may check (a few real checks each). */
+export const MAX_DETECT_ROWS = 1_000
+
+/** A row whose protocol detection changed before it was stored (schemes: socks5h = remote DNS). */
+export interface ImportProtocolChange {
+  line: number
+  from: ProxyScheme
+  to: ProxyScheme
+}
 
 export const importDiscardInput = z.strictObject({ importId })
 
@@ -104,6 +121,14 @@ export interface ImportCommitResult {
   skippedLines: number
   /** Lines that could not be read or name an unknown provider. */
   errors: number
+  /** With `detectProtocol`: what it did. */
+  detection?: {
+    /** New rows checked. */
+    checked: number
+    changed: ImportProtocolChange[]
+    /** Lines no protocol worked for, stored as they read. */
+    noneWorked: number[]
+  }
 }
 
 export const importContracts = {

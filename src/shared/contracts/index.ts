@@ -11,6 +11,7 @@ import { analyticsContracts } from './analytics'
 import { appContracts } from './app'
 import { assignmentContracts } from './assignments'
 import { checkContracts } from './checks'
+import { detectContracts } from './detect'
 import { exportContracts } from './export'
 import { geoContracts } from './geo'
 import { historyContracts } from './history'
@@ -36,6 +37,7 @@ export const contracts = {
   ...exportContracts,
   ...checkContracts,
   ...geoContracts,
+  ...detectContracts,
   ...storageContracts,
   ...vaultContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>

@@ -4,6 +4,7 @@ import {
   previewImport,
   previewImportRows,
 } from '../../services/transfer'
+import { importRowDetector } from '../../checks/detect-protocol'
 import type { HandlerMap } from '../handler'
 
 export const importHandlers: HandlerMap<
@@ -11,6 +12,13 @@ export const importHandlers: HandlerMap<
 > = {
   'import:preview': (ctx, input) => previewImport(ctx, input),
   'import:previewRows': (ctx, input) => previewImportRows(ctx, input),
-  'import:commit': (ctx, input) => commitImport(ctx, input),
+  // Not an async function: without detection the answer must settle as soon as the commit does
+  // (calls waiting on the import's gate are ordered after it; import-exclusive.test.ts).
+  'import:commit': (ctx, input) =>
+    input.detectProtocol
+      ? ctx.checks
+          .checker()
+          .then((checker) => commitImport(ctx, input, importRowDetector(ctx, checker)))
+      : commitImport(ctx, input),
   'import:discard': (ctx, { importId }) => discardImport(ctx, importId),
 }

@@ -4,6 +4,7 @@ import { analyticsHandlers } from './analytics'
 import { appHandlers } from './app'
 import { assignmentHandlers } from './assignments'
 import { checkHandlers } from './checks'
+import { detectHandlers } from './detect'
 import { exportHandlers } from './export'
 import { geoHandlers } from './geo'
 import { historyHandlers } from './history'
@@ -33,6 +34,7 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...checkHandlers,
   ...geoHandlers,
+  ...detectHandlers,
   ...storageHandlers,
   ...vaultHandlers,
 }

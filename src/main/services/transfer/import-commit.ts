@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { constraintErrorToAppError } from '../../db/constraint-errors'
 import { exclusiveGate } from '../../db/exclusive'
 import { batchStore } from './import-batches'
+import { detectBatchProtocols, type RowDetector } from './import-detect'
 import { changeMarker, sameMarker } from './import-lookup'
 import { CommitPlanner } from './import-plan'
 import type { ImportContext } from './import-preview'
@@ -21,6 +22,7 @@ import { CHUNK_ROWS, progressReporter, yieldToEventLoop } from './progress'
 export async function commitImport(
   ctx: ImportContext,
   input: ImportCommitInput,
+  detect?: RowDetector,
 ): Promise<ImportCommitResult> {
   const store = batchStore(ctx)
   const batch = store.get(input.importId)
@@ -30,6 +32,9 @@ export async function commitImport(
   batch.state = 'committing'
   const progress = progressReporter(ctx.events, batch.id)
   try {
+    // Real checks first, before anything is planned or written (import-detect.ts).
+    const detection =
+      input.detectProtocol && detect ? await detectBatchProtocols(batch, detect) : undefined
     let planner = new CommitPlanner(ctx, batch, input)
     while (!planner.step(CHUNK_ROWS)) {
       progress.report(encrypting(planner))
@@ -62,6 +67,7 @@ export async function commitImport(
       skippedStored: plan.skippedStored,
       skippedLines: plan.skippedLines,
       errors: plan.errors,
+      ...(detection ? { detection } : {}),
     }
   } catch (error) {
     batch.state = 'ready'

@@ -1,5 +1,6 @@
 export { CheckHistory } from './CheckHistory'
 export { CheckRunPanel } from './CheckRunPanel'
+export { DetectProtocolButton } from './DetectProtocolButton'
 export { MonitorAlertListener } from './MonitorAlertListener'
 export { RotateIpButton } from './RotateIpButton'
 export { TestMenu } from './TestMenu'

@@ -28,6 +28,7 @@ const emptySource: ImportSource = {
   format: 'auto',
   defaultProtocol: 'http',
   providerId: null,
+  detectProtocol: false,
 }
 
 /** Paste or pick a list, preview what it holds, then store it in one go. */
@@ -95,6 +96,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
       const answer = await client.call('import:commit', {
         importId: preview.importId,
         duplicates,
+        ...(source.detectProtocol ? { detectProtocol: true } : {}),
         ...(source.providerId !== null ? { providerId: source.providerId } : {}),
       })
       setResult(answer)
@@ -243,6 +245,15 @@ function ImportResult({ result }: { result: ImportCommitResult }) {
         )}
         {result.errors > 0 && (
           <List.Item>{formatCount(result.errors)} lines with errors not imported</List.Item>
+        )}
+        {result.detection && (
+          <List.Item>
+            Protocol checked on {formatCount(result.detection.checked)} new proxies
+            {result.detection.changed.length > 0 &&
+              `; changed: ${result.detection.changed.map((change) => `line ${change.line} ${change.from} → ${change.to}`).join(', ')}`}
+            {result.detection.noneWorked.length > 0 &&
+              `; none worked for line ${result.detection.noneWorked.join(', ')} (stored as read)`}
+          </List.Item>
         )}
       </List>
     </Alert>

@@ -1,4 +1,4 @@
-import { Button, FileButton, Group, Select, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Checkbox, FileButton, Group, Select, Stack, Text, Textarea } from '@mantine/core'
 import { IconFileUpload, IconFolderOpen } from '@tabler/icons-react'
 import { useState } from 'react'
 import { proxySchemes, type ProxyScheme } from '../../../../shared/import-types'
@@ -14,6 +14,8 @@ export interface ImportSource {
   format: ImportFormatChoice
   defaultProtocol: ProxyScheme
   providerId: number | null
+  /** Check each new row before storing it and keep the protocol that works. */
+  detectProtocol: boolean
 }
 
 const formatOptions = [
@@ -148,6 +150,13 @@ export function ImportSourceForm(props: ImportSourceFormProps) {
           disabled={disabled}
         />
       </Group>
+      <Checkbox
+        label="Detect the protocol of each new proxy before storing it"
+        description="Real checks (its own protocol first, then HTTP, SOCKS5, SOCKS4); each keeps the first that works. Up to 1,000 new rows."
+        checked={value.detectProtocol}
+        onChange={(event) => onChange({ detectProtocol: event.currentTarget.checked })}
+        disabled={disabled}
+      />
     </Stack>
   )
 }

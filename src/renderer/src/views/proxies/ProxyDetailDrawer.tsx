@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components'
-import { CheckHistory, RotateIpButton } from '../../features/checks'
+import { CheckHistory, DetectProtocolButton, RotateIpButton } from '../../features/checks'
 import { TestProxyButton, TestResult, useProxyTest } from '../../features/exit'
 import { ProxyDetailBody } from './ProxyDetailBody'
 import { proxyLabel } from './proxy-label'
@@ -63,9 +63,9 @@ function DetailLoader({
         </Button>
         <TestProxyButton test={test} />
         <RotateIpButton proxy={data} onRotated={refresh} />
-        {/* Detect protocol (its own component) goes here. */}
       </Group>
       <TestResult state={test.state} />
+      <DetectProtocolButton proxy={data} onChanged={refresh} />
       <ProxyDetailBody detail={data} />
       <Title order={5}>Check history</Title>
       <CheckHistory proxyId={data.id} version={version} />
