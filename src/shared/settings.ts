@@ -25,6 +25,13 @@ export const settingsShape = {
   askJudgesDirectly: z.boolean(),
   /** Automatic backups kept in `<dataDir>/backups/`, per kind (daily, pre-migration, ...). */
   backupsKeep: z.number().int().min(1).max(365),
+  /**
+   * Isolation guard: how long an exit a proxy answered from still counts (a rotating proxy has
+   * many), and whether two proxies collide on the exact exit IP (`ip`) or on the same IPv4 /24 or
+   * IPv6 /48 (`net`). Exits older than the window are trimmed after each check run.
+   */
+  exitWindowDays: z.number().int().min(1).max(365),
+  exitMatch: z.enum(['ip', 'net']),
 }
 
 export const settingsSchema = z.object(settingsShape).strict()
@@ -46,4 +53,6 @@ export const defaultSettings: Settings = {
   checkRetentionPerProxy: 50,
   askJudgesDirectly: true,
   backupsKeep: 7,
+  exitWindowDays: 7,
+  exitMatch: 'ip',
 }

@@ -97,6 +97,8 @@ export const proxyListFilters = {
   hasFreeSlots: z.boolean().optional(),
   /** Case-insensitive substring of host, username or notes. */
   search: text().trim().max(200).optional(),
+  /** Isolation guard: true, proxies sharing a recent exit with another model's; false, the rest. */
+  collision: z.boolean().optional(),
 }
 
 export const proxyListInput = z
