@@ -3,6 +3,7 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react'
 import type { ModelListItem, ProviderListItem } from '../../../../shared/contracts/dto'
 import { proxyProtocols, proxyStatuses } from '../../../../shared/domain'
 import { statusLabel } from '../../components'
+import { CollisionFilter } from './CollisionFilter'
 import { activeFilterCount, isCountryCode, type ProxyFilterState } from './proxy-filters'
 
 interface ProxyFilterBarProps {
@@ -121,6 +122,10 @@ export function ProxyFilterBar({
           placeholder="Exact tag"
           value={value.tag}
           onChange={(event) => onChange({ tag: event.currentTarget.value })}
+        />
+        <CollisionFilter
+          value={value.collision}
+          onChange={(collision) => onChange({ collision })}
         />
         <Group align="flex-end" style={{ alignSelf: 'flex-end' }}>
           <Button

@@ -3,6 +3,7 @@ import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
 import { formatCents } from '../../lib/format'
+import { collisionColumn } from './collision-column'
 import { protocolLabel, proxyLabel } from './proxy-label'
 
 const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
@@ -199,5 +200,6 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       size: 140,
       Cell: ({ row: { original: proxy } }) => <Tags tags={proxy.tags} />,
     },
+    collisionColumn,
   ]
 }

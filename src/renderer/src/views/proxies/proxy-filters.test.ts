@@ -19,6 +19,7 @@ describe('proxy list filters', () => {
       tag: 'gold',
       freeSlots: 'full',
       search: ' user1 ',
+      collision: true,
     })
     expect(filters).toEqual({
       providerId: 3,
@@ -30,6 +31,7 @@ describe('proxy list filters', () => {
       tag: 'gold',
       hasFreeSlots: false,
       search: 'user1',
+      collision: true,
     })
   })
 

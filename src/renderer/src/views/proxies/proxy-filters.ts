@@ -13,6 +13,8 @@ export interface ProxyFilterState {
   tag: string
   freeSlots: 'any' | 'free' | 'full'
   search: string
+  /** Only proxies with an exit collision (CollisionFilter). */
+  collision: boolean
 }
 
 export const emptyFilters: ProxyFilterState = {
@@ -25,6 +27,7 @@ export const emptyFilters: ProxyFilterState = {
   tag: '',
   freeSlots: 'any',
   search: '',
+  collision: false,
 }
 
 export type ProxyListFilterInput = Omit<
@@ -49,6 +52,7 @@ export function toListFilters(state: ProxyFilterState): ProxyListFilterInput {
   if (state.tag.trim()) filters.tag = state.tag.trim()
   if (state.freeSlots !== 'any') filters.hasFreeSlots = state.freeSlots === 'free'
   if (state.search.trim()) filters.search = state.search.trim()
+  if (state.collision) filters.collision = true
   return filters
 }
 

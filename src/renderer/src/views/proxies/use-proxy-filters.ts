@@ -6,7 +6,12 @@ import { emptyFilters, toListFilters, type ProxyFilterState } from './proxy-filt
 
 function fromHash(): ProxyFilterState {
   const query = readHashQuery()
-  return { ...emptyFilters, providerId: idParam(query, 'provider'), status: statusParam(query) }
+  return {
+    ...emptyFilters,
+    providerId: idParam(query, 'provider'),
+    status: statusParam(query),
+    collision: query.get('collision') === '1',
+  }
 }
 
 /** `?status=error` (or `error,inactive`): a desktop notification's click lands here with it. */
