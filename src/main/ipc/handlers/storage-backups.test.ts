@@ -91,7 +91,7 @@ describe('the backups folder', () => {
     test.ctx.close()
     // Back to the schema before the newest migration, as an older ProxyDeck left it.
     const older = new Database(join(test.dataDir, 'proxydeck.sqlite'))
-    older.exec('DROP TABLE vault_key_check')
+    older.exec('DROP TABLE exit_collisions')
     older.exec(
       'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)',
     )
