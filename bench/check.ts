@@ -9,6 +9,12 @@
 //     Baselines in the same run: curl through the same proxies, 64 at a time (xargs -P 64, 500
 //     requests: it is a rate), goal >= 10x; and plain undici GETs to the judge without a proxy,
 //     64 at a time, a new connection each (the physical ceiling), goal >= 0.5.
+//     Exit profile: every check does what the product does on success: the geo lookup of the exit
+//     IP and the anonymity level. The judge is a plain-http header echo (`/get`, one request gives
+//     exit IP + headers, as a header-echo IP judge does in the product) that reports a random
+//     public address per request, so each lookup is a real one (distinct exits, beyond the
+//     lookup cache). The same runs, interleaved, on a second context built with
+//     `exitProfile: false` (no geo lookup, no header parsing) give check_profile_cost, goal >= 0.9.
 // (b) Dead sweep: 1,000 stored proxies pointing at a silent tarpit, timeout 2 s, concurrency 256,
 //     through `proxies:test`'s own path; goal: total <= 1.15 x ceil(N/C) x T.
 //
@@ -20,6 +26,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Client } from 'undici'
 import { createContext, type AppContext } from '../src/main/context'
+import { classifyAnonymity } from '../src/main/checks/anonymity'
+import { createGeoDatabases } from '../src/main/checks/geo-databases'
+import { isPublicIp } from '../src/main/checks/ip-ranges'
+import { parseJudgeAnswer } from '../src/main/checks/judge-answer'
+import { createOwnAddresses } from '../src/main/checks/own-addresses'
 import { targetsByIds } from '../src/main/checks/run-targets'
 import { deleteVaultKey } from '../src/main/secrets'
 import { createProvider } from '../src/main/services/providers'
@@ -74,6 +85,106 @@ async function runnerRate(ctx: AppContext, ids: number[], count: number): Promis
   return count / elapsed
 }
 
+/** A random public IPv4 address: the exit a judge reports, so every geo lookup is a real one. */
+function randomPublicIp(): string {
+  for (;;) {
+    const n = Math.floor(Math.random() * 2 ** 32)
+    const ip = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
+    if (isPublicIp(ip)) return ip
+  }
+}
+
+/**
+ * The exit profile's own work per check, alone (no network, so no noise from it): geo lookup of a
+ * new public exit + reading the echoed headers + classifying, against the same answer parsed for
+ * its IP only. Microseconds per check, for the log next to the end-to-end figure.
+ */
+async function profileWorkUs(ctx: AppContext): Promise<{ on: number; off: number }> {
+  const geo = createGeoDatabases(() => ctx.sqlite, undefined)
+  await geo.ready()
+  const own = createOwnAddresses()
+  const N = 20_000
+  const bodies = Array.from({ length: N }, () =>
+    JSON.stringify({
+      origin: randomPublicIp(),
+      headers: {
+        host: '127.0.0.1:40000',
+        connection: 'close',
+        'user-agent': 'ProxyDeck-check/1',
+        accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
+        'accept-encoding': 'identity',
+      },
+    }),
+  )
+  let sink = 0
+  const time = (work: (body: string) => void): number => {
+    const started = process.hrtime.bigint()
+    for (const body of bodies) work(body)
+    return Number(process.hrtime.bigint() - started) / 1e3 / N
+  }
+  const off = (body: string): void => {
+    sink += parseJudgeAnswer(body, false).ip?.length ?? 0
+  }
+  const on = (body: string): void => {
+    const answer = parseJudgeAnswer(body, true)
+    const place = geo.lookup.lookup(answer.ip ?? '')
+    const level = answer.headers ? classifyAnonymity(answer.headers, answer.ip, own.has) : null
+    sink += (place.asn ?? 0) + (level?.length ?? 0)
+  }
+  time(off)
+  const offUs = time(off)
+  const onUs = time(on) // new addresses: every lookup misses the cache
+  if (sink < 0) console.log(sink)
+  return { on: onUs, off: offUs }
+}
+
+/** A context with its own database and keychain entry, both proxies stored, judges set. */
+async function benchContext(
+  dir: string,
+  keychainService: string,
+  exitProfile: boolean,
+  judgeUrl: string,
+  ports: { tinyproxy: number; microsocks: number },
+): Promise<{ ctx: AppContext; providerId: number; live: number[] }> {
+  const ctx = await createContext({
+    dataDir: dir,
+    runtime: 'node',
+    version: 'bench',
+    keychainService,
+    exitProfile,
+  })
+  if (ctx.vault.status.status !== 'available') {
+    ctx.close()
+    throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
+  }
+  writeSettings(ctx.sqlite, {
+    judges: [judgeUrl],
+    anonymityJudge: null,
+    checkConcurrency: CONCURRENCY,
+    checkTimeoutMs: 10_000,
+  })
+  const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
+  const live = insertProxyRows(ctx, [
+    {
+      providerId,
+      protocol: 'http',
+      host: '127.0.0.1',
+      port: ports.tinyproxy,
+      username: USER,
+      password: PASS,
+    },
+    {
+      providerId,
+      protocol: 'socks5',
+      host: '127.0.0.1',
+      port: ports.microsocks,
+      username: USER,
+      password: PASS,
+    },
+  ])
+  return { ctx, providerId, live }
+}
+
 /** curl through the same proxies, xargs -P 64: one process per request. */
 function curlRate(judgeUrl: string, proxyUrls: string[], dir: string): Promise<number> {
   const list = join(dir, 'curl-proxies.txt')
@@ -126,55 +237,53 @@ async function main(): Promise<void> {
   const servers = serverGroup()
   const { dir, cleanup } = benchDir('check')
   const keychainService = `ProxyDeck-bench-${randomUUID()}`
+  const bareKeychainService = `ProxyDeck-bench-${randomUUID()}`
+  const bareDir = join(dir, 'bare')
   let ctx: AppContext | undefined
+  let bare: AppContext | undefined
   try {
     const [tinyproxy, microsocks, judge, tarpit] = await Promise.all([
       startTinyproxy({ user: USER, pass: PASS }).then(servers.add),
       startMicrosocks({ user: USER, pass: PASS }).then(servers.add),
-      startJudge().then(servers.add),
+      startJudge({ reportAddress: randomPublicIp }).then(servers.add),
       startTarpit('silent').then(servers.add),
     ])
-    ctx = await createContext({ dataDir: dir, runtime: 'node', version: 'bench', keychainService })
-    if (ctx.vault.status.status !== 'available') {
-      throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
-    }
-    const judgeUrl = judge.url('/')
-    writeSettings(ctx.sqlite, {
-      judges: [judgeUrl],
-      checkConcurrency: CONCURRENCY,
-      checkTimeoutMs: 10_000,
-    })
-    const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
-    const live = insertProxyRows(ctx, [
-      {
-        providerId,
-        protocol: 'http',
-        host: '127.0.0.1',
-        port: tinyproxy.port,
-        username: USER,
-        password: PASS,
-      },
-      {
-        providerId,
-        protocol: 'socks5',
-        host: '127.0.0.1',
-        port: microsocks.port,
-        username: USER,
-        password: PASS,
-      },
-    ])
+    const judgeUrl = judge.url('/get')
+    const ports = { tinyproxy: tinyproxy.port, microsocks: microsocks.port }
+    const profiled = await benchContext(dir, keychainService, true, judgeUrl, ports)
+    ctx = profiled.ctx
+    const { providerId, live } = profiled
+    const plain = await benchContext(bareDir, bareKeychainService, false, judgeUrl, ports)
+    bare = plain.ctx
 
     // (a) Warm up (JIT, geo, first connections), then timed runs alternating with the direct
     // baseline; the median of five each, since other work on the machine moves single runs.
     await runnerRate(ctx, live, 1_000)
+    await runnerRate(bare, plain.live, 1_000)
     await directRate(judgeUrl, 1_000)
+    const profile = ctx.sqlite
+      .prepare(
+        'SELECT protocol, exit_ip, exit_timezone, exit_asn, exit_org, anonymity FROM proxies WHERE id IN (?, ?)',
+      )
+      .all(...live)
+    console.log(`exit profile after the warm-up: ${JSON.stringify(profile)}`)
     const proxiedRuns: number[] = []
+    const bareRuns: number[] = []
     const directRuns: number[] = []
+    // Alternating, the order flipped every rep, so neither side always runs after the other.
     for (let rep = 0; rep < REPS; rep++) {
-      proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
+      if (rep % 2 === 0) {
+        proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
+        bareRuns.push(await runnerRate(bare, plain.live, CHECKS))
+      } else {
+        bareRuns.push(await runnerRate(bare, plain.live, CHECKS))
+        proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
+      }
       directRuns.push(await directRate(judgeUrl, CHECKS))
     }
+    const work = await profileWorkUs(ctx)
     const proxied = median(proxiedRuns)
+    const bareRate = median(bareRuns)
     const direct = median(directRuns)
     const curl = await curlRate(
       judgeUrl,
@@ -185,11 +294,18 @@ async function main(): Promise<void> {
       dir,
     )
     console.log(
-      `live: runner ${proxiedRuns.map((r) => r.toFixed(0)).join(', ')} checks/s; ` +
+      `live: runner ${proxiedRuns.map((r) => r.toFixed(0)).join(', ')} checks/s with the exit ` +
+        `profile, ${bareRuns.map((r) => r.toFixed(0)).join(', ')} without; ` +
         `direct undici ${directRuns.map((r) => r.toFixed(0)).join(', ')}/s; curl ${curl.toFixed(0)}/s`,
     )
     // A check through a proxy cannot outrun the same request without one: when 10x curl is above
     // the direct rate, check_live_rate's goal is out of reach on this machine, whatever the checker.
+    console.log(
+      `exit profile work alone: ${work.on.toFixed(1)} µs per check with it, ${work.off.toFixed(1)} µs ` +
+        `without (${(((work.on - work.off) * proxied) / 1e4).toFixed(2)} % of a core at ${proxied.toFixed(0)} checks/s)`,
+    )
+    const pairs = proxiedRuns.map((rate, i) => (rate / (bareRuns[i] as number)).toFixed(2))
+    console.log(`exit profile on/off per rep (same rep, back to back): ${pairs.join(', ')}`)
     console.log(
       `10x curl = ${(curl * 10).toFixed(0)}/s; the unproxied ceiling in this run = ` +
         `${direct.toFixed(0)}/s (${((curl * 10) / direct).toFixed(2)}x the ceiling)`,
@@ -243,6 +359,12 @@ async function main(): Promise<void> {
       goal: { op: '>=', ratio: 0.5 },
     })
     reportFigure({
+      name: 'check_profile_cost',
+      value: proxied,
+      baseline: bareRate,
+      goal: { op: '>=', ratio: 0.9 },
+    })
+    reportFigure({
       name: 'dead_sweep_s',
       value: sweep,
       baseline: bound,
@@ -250,7 +372,9 @@ async function main(): Promise<void> {
     })
   } finally {
     ctx?.close()
+    bare?.close()
     await deleteVaultKey(keychainService).catch(() => {})
+    await deleteVaultKey(bareKeychainService).catch(() => {})
     await servers.stopAll()
     cleanup()
   }

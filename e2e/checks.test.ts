@@ -14,7 +14,7 @@ beforeAll(async () => {
   tinyproxy = await startTinyproxy({ user: 'tester', pass: 'right-pass' })
   tarpit = await startTarpit('silent')
   app = await openApp({ colorScheme: 'dark' })
-  await app.call('settings:set', { judges: [judge.url('/')] })
+  await app.call('settings:set', { judges: [judge.url('/')], anonymityJudge: null })
   const provider = await app.call('providers:create', {
     name: 'Loopback',
     monthlyCostPerProxyCents: 0,

@@ -20,6 +20,7 @@ const needs = [
   { program: 'tinyproxy', pkg: 'tinyproxy', why: 'a real HTTP proxy' },
   { program: 'microsocks', pkg: 'microsocks', why: 'a real SOCKS5 proxy' },
   { program: 'danted', pkg: 'dante-server', why: 'a real SOCKS4/5 proxy' },
+  { program: 'squid', pkg: 'squid', why: 'a real HTTP proxy for the anonymity levels' },
   { program: 'openssl', pkg: 'openssl', why: 'the test CA and certificates' },
   { program: 'sqlite3', pkg: 'sqlite3', why: "the import benchmark's baseline" },
 ]

@@ -36,8 +36,13 @@ export interface ContextOptions {
   clock?: Clock
   /** Extra trust anchors for the proxy checker (tests: the fixture CA). */
   checkerCa?: CheckServiceOptions['ca']
-  /** GeoLite2 files for check results (packaged app: its resources); false turns geo off. */
+  /**
+   * Where the bundled location databases are (packaged app: its resources); false: none (tests).
+   * The operator's own files (Settings) apply either way.
+   */
   geo?: CheckServiceOptions['geo']
+  /** false: checks skip the exit profile (geo, anonymity); only the check benchmark's baseline. */
+  exitProfile?: boolean
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']
   /** Native open/save dialogs (the desktop app). */
@@ -143,6 +148,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     events,
     ca: options.checkerCa,
     geo: options.geo,
+    exitProfile: options.exitProfile,
     monitor: options.monitor,
   })
   const ctx: AppContext = {

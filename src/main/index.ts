@@ -15,7 +15,7 @@ import { createFileDialogs } from './electron/dialogs'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { registerIpc } from './electron/ipc'
 import { parseDevRendererUrl } from './electron/policy'
-import { rendererDir, sqliteNativeBinding } from './electron/resources'
+import { bundledGeoDirs, rendererDir, sqliteNativeBinding } from './electron/resources'
 import { hardenSession, hardenWebContents } from './electron/security'
 import { describeStartupError } from './electron/startup-error'
 import { alertRoute, createAlertNotifier, createDesktopAlertSink } from './electron/notifications'
@@ -71,6 +71,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       keychainService: process.env.PROXYDECK_KEYCHAIN_SERVICE || undefined,
       sqliteNativeBinding: sqliteNativeBinding(),
+      geo: { bundled: bundledGeoDirs() },
       dialogs: createFileDialogs(() => mainWindow),
     })
   } catch (error) {

@@ -57,6 +57,7 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:remove': assignmentWrite,
   'proxies:setStatus': assignmentWrite,
   'proxies:revealPassword': {},
+  'proxies:connectionString': {},
   'models:list': { reads: ['models', 'accounts', 'proxies'] },
   'models:get': { reads: ['models', 'accounts', 'proxies'] },
   'models:create': { writes: ['models'] },
@@ -88,6 +89,10 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'proxies:checks': { reads: ['checks'] },
   'proxies:rotate': { writes: ['history', 'proxies'] },
   'checks:status': {},
+  // The databases' own state comes back in each answer; nothing stored changes with them.
+  'geo:databases': {},
+  'geo:chooseDatabase': {},
+  'geo:useBundled': {},
   'monitor:runNow': {},
   'app:backup': { writes: ['backups'] },
   'app:backups': { reads: ['backups'] },

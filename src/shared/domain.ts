@@ -66,6 +66,13 @@ export const checkErrorCodes = [
   'bad_response',
 ] as const
 
+/**
+ * How a proxy's last check ended, as the `lastCheck` filter and the providers' counts name it:
+ * `failed` is any error class (the judges' too: the last check did not pass), `untested` never
+ * checked.
+ */
+export const lastCheckStates = ['passed', 'failed', 'untested'] as const
+
 export type ProviderServiceType = (typeof providerServiceTypes)[number]
 export type ProviderStatus = (typeof providerStatuses)[number]
 export type ProxyProtocol = (typeof proxyProtocols)[number]
@@ -78,4 +85,5 @@ export type HistoryReason = (typeof historyReasons)[number]
 export type HistoryActor = (typeof historyActors)[number]
 export type CheckErrorCode = (typeof checkErrorCodes)[number]
 export type AnonymityLevel = (typeof anonymityLevels)[number]
+export type LastCheckState = (typeof lastCheckStates)[number]
 export type ReachabilityOutcome = (typeof reachabilityOutcomes)[number]

@@ -23,6 +23,15 @@ export const settingsShape = {
    * dead proxy upstream from dead judges; off, such checks stay `judge_failed`.
    */
   askJudgesDirectly: z.boolean(),
+  /**
+   * A plain-http header-echo judge (httpbin `/get` style) asked through HTTP(S) proxies for their
+   * anonymity level when the IP judge that answered echoed no headers (https judges never can:
+   * CONNECT hides the proxy's headers). Null: no second request; anonymity is then known only
+   * with a plain-http header-echo IP judge.
+   */
+  anonymityJudge: url({ protocol: /^http$/, error: 'Enter a web address starting with http://' })
+    .max(2_048)
+    .nullable(),
   /** Automatic backups kept in `<dataDir>/backups/`, per kind (daily, pre-migration, ...). */
   backupsKeep: z.number().int().min(1).max(365),
   /**
@@ -52,7 +61,24 @@ export const defaultSettings: Settings = {
   judges: ['https://api.ipify.org?format=json', 'https://ifconfig.co/json'],
   checkRetentionPerProxy: 50,
   askJudgesDirectly: true,
+  // httpbin hides Via, X-Forwarded-For and X-Real-Ip from its echo unless `show_env` is set.
+  anonymityJudge: 'http://httpbin.org/get?show_env=1',
   backupsKeep: 7,
   exitWindowDays: 7,
   exitMatch: 'ip',
 }
+
+/**
+ * The operator's own location databases, per kind: absolute paths of one .mmdb file, or of an
+ * IPv4 and an IPv6 file; null (or no row) means the copy shipped with ProxyDeck. Stored in the
+ * settings table like the rest, but kept out of `settingsShape` on purpose: a path is only ever
+ * taken from a file dialog run by main and checked there (`geo:chooseDatabase`), never from
+ * `settings:set`, which would hand main a path the renderer made up.
+ */
+export const geoDatabaseSettingKeys = { city: 'geoCityDatabase', asn: 'geoAsnDatabase' } as const
+export const geoDatabaseSettingSchema = z
+  .array(z.string().min(1).max(4_096))
+  .min(1)
+  .max(2)
+  .nullable()
+export type GeoDatabaseSetting = z.infer<typeof geoDatabaseSettingSchema>

@@ -120,6 +120,8 @@ export async function createChecksFixture(
         .get(id) as ProxyHealthRow,
     checkRows: (id) => call('proxies:checks', { id, limit: 10_000 }),
   }
-  await fixture.settings({ judges, checkTimeoutMs: 5_000 })
+  // No public header-echo judge: tests send traffic to loopback only (a test that wants one sets
+  // a loopback judge).
+  await fixture.settings({ judges, checkTimeoutMs: 5_000, anonymityJudge: null })
   return fixture
 }

@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici'
 import { elapsed, type AttemptContext, type AttemptState } from './attempt-state'
 import { CheckFailure, judgeFailure, judgeTlsFailure, judgeUnreached } from './failure'
-import { bodyContains, parseExitIp, readCapped } from './judge-answer'
+import type { EchoedHeaders } from './anonymity'
+import { bodyContains, parseJudgeAnswer, readCapped, type JudgeAnswer } from './judge-answer'
 import { openTransport, type Transport } from './transport'
 import type { CheckTarget } from './types'
 
@@ -10,10 +11,18 @@ export interface AttemptSpec {
   /** Custom check: success means the body contains this; no exit IP is read. */
   keyword?: string
   bodyLimit: number
+  /**
+   * Read the request headers a header-echo judge reports, when the request went as plain HTTP
+   * through an HTTP(S) proxy (the only way the proxy's own headers can reach the judge).
+   */
+  withHeaders?: boolean
 }
 
 export type AttemptOutcome =
-  { ok: true; exitIp: string | null } | { ok: false; failure: CheckFailure }
+  | { ok: true; exitIp: string | null; headers: EchoedHeaders | null }
+  | { ok: false; failure: CheckFailure }
+
+const NO_ANSWER: JudgeAnswer = Object.freeze({ ip: null, headers: null })
 
 /**
  * One request to one judge through the proxy. Never throws; `register` receives the dispatcher as
@@ -43,7 +52,8 @@ export async function runAttempt(
     const response = await transport.dispatcher.request(transport.request)
     state.ttfbMs = elapsed(state)
     state.stage = 'reading the answer'
-    return { ok: true, exitIp: await readAnswer(target, spec, transport, response) }
+    const answer = await readAnswer(target, spec, transport, response)
+    return { ok: true, exitIp: answer.ip, headers: answer.headers }
   } catch (error) {
     return { ok: false, failure: requestFailure(error, state, transport) }
   }
@@ -54,7 +64,7 @@ async function readAnswer(
   spec: AttemptSpec,
   transport: Transport,
   response: Dispatcher.ResponseData,
-): Promise<string | null> {
+): Promise<JudgeAnswer> {
   const status = response.statusCode
   // We abandon bodies early (status, size, keyword found); undici then emits an AbortError that
   // nothing else listens to. The read loops below still see real errors through the iterator.
@@ -75,7 +85,7 @@ async function readAnswer(
     )
   }
   if (spec.keyword !== undefined) {
-    if (await bodyContains(response.body, spec.keyword, spec.bodyLimit)) return null
+    if (await bodyContains(response.body, spec.keyword, spec.bodyLimit)) return NO_ANSWER
     throw new CheckFailure(
       'bad_response',
       'proxy',
@@ -86,13 +96,16 @@ async function readAnswer(
   if (body === null) {
     throw new CheckFailure('bad_response', 'judge', `judge answer over ${spec.bodyLimit} bytes`)
   }
-  const ip = parseExitIp(body.toString('utf8'))
-  if (ip === null) {
+  const answer = parseJudgeAnswer(
+    body.toString('utf8'),
+    spec.withHeaders === true && transport.forwarded,
+  )
+  if (answer.ip === null) {
     // Over plain HTTP a proxy could have written this page, but a judge that changed its format
     // is far likelier, and must not fail every proxy at once.
     throw new CheckFailure('bad_response', 'judge', 'judge answer holds no IP address')
   }
-  return ip
+  return answer
 }
 
 function requestFailure(

@@ -13,6 +13,7 @@ export interface RunSettings extends RecordPolicy {
   timeoutMs: number
   judges: readonly string[]
   askJudgesDirectly: boolean
+  anonymityJudge: string | null
 }
 
 export interface RunDeps extends Pick<ServiceContext, 'sqlite' | 'vault' | 'clock'> {
@@ -142,6 +143,7 @@ export function startCheckRun(
         timeoutMs: settings.timeoutMs,
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
+        anonymityJudge: settings.anonymityJudge,
         signal,
       })
       if (signal.aborted) break // ended by the cancel, not by the proxy: say nothing about it

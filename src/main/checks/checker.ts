@@ -1,11 +1,14 @@
 import dns from 'node:dns'
 import tls from 'node:tls'
 import type { Dispatcher } from 'undici'
+import type { AnonymityLevel } from '../../shared/domain'
+import { ADDRESS_HEADERS, classifyAnonymity, type EchoedHeaders } from './anonymity'
 import { newAttemptState, type AttemptContext, type AttemptState } from './attempt-state'
 import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
 import { nowhere, type GeoLookup } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
+import { createOwnAddresses, type OwnAddresses } from './own-addresses'
 import { redactCredentials } from '../formats/redact'
 import {
   CUSTOM_BODY_LIMIT,
@@ -22,6 +25,14 @@ export interface CheckerOptions {
   geo?: GeoLookup | null
   /** Extra trust anchors, added to Node's roots, for https judges and https proxies. */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>
+  /**
+   * The exit profile of each successful check: geo lookup of the exit IP and the anonymity level.
+   * Default true; false skips both (country/city/... and anonymity stay null), which is what the
+   * check benchmark compares against.
+   */
+  exitProfile?: boolean
+  /** This computer's addresses, for telling a transparent proxy (tests may fix the set). */
+  ownAddresses?: OwnAddresses
 }
 
 export interface Checker {
@@ -39,6 +50,8 @@ interface Current {
 
 interface Run {
   over: boolean
+  /** The judges gave their verdict (`ok`); a deadline now only ends the anonymity request. */
+  judged: boolean
   attempts: JudgeAttempt[]
   current: Current | null
 }
@@ -49,6 +62,8 @@ interface Verdict {
   exitIp: string | null
   judge: string | null
   state: AttemptState | null
+  /** The request headers the deciding judge echoed (plain HTTP through the proxy only). */
+  headers?: EchoedHeaders | null
 }
 
 /**
@@ -95,7 +110,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] })
     : undefined
   const resolveHost = createResolver()
-  const probe = createJudgeProbe(secureContext)
+  const profile = options.exitProfile !== false
+  const own = options.ownAddresses ?? createOwnAddresses()
+  const probe = createJudgeProbe(secureContext, own.learn)
   const inFlight = new Set<() => void>()
 
   async function check(target: CheckTarget, checkOptions: CheckOptions): Promise<CheckResult> {
@@ -105,13 +122,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       resolveHost,
       deadlineAt: started + checkOptions.timeoutMs,
     }
-    const run: Run = { over: false, attempts: [], current: null }
+    const run: Run = { over: false, judged: false, attempts: [], current: null }
     let timer: NodeJS.Timeout | undefined
     let cancel: () => void = () => {}
     const deadline = new Promise<Verdict>((resolve) => {
       const stopWith = (message: string) => () => {
         if (run.over) return // already decided (or the timer and a cancel raced)
-        const verdict = interrupted(run, message)
+        const verdict = run.judged ? TOO_LATE : interrupted(run, message)
         run.over = true
         endAttempt(run.current)
         resolve(verdict)
@@ -127,7 +144,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (signal?.aborted) cancel()
     inFlight.add(cancel)
     try {
-      const judged = runJudges(target, checkOptions, context, run, probe).catch(
+      const judged = runJudges(target, checkOptions, context, run, probe, profile).catch(
         (error: unknown): Verdict => ({
           code: 'protocol_error',
           message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
@@ -137,7 +154,17 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         }),
       )
       const verdict = await Promise.race([judged, deadline])
-      return toResult(verdict, run, target, started, options.geo ?? null)
+      let anonymity: AnonymityLevel | null = null
+      if (profile && verdict.code === 'ok' && !checkOptions.custom) {
+        run.judged = true
+        anonymity = await judgeAnonymity(target, verdict, checkOptions, context, run, {
+          own,
+          probe,
+          deadline,
+        })
+      }
+      const geo = profile ? (options.geo ?? null) : null
+      return toResult(verdict, run, target, started, geo, anonymity)
     } finally {
       clearTimeout(timer)
       run.over = true
@@ -153,6 +180,73 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       for (const cancel of [...inFlight]) cancel()
     },
   }
+}
+
+/** What the deadline resolves with once the judges have decided; never used as the result. */
+const TOO_LATE: Verdict = Object.freeze({
+  code: 'timeout',
+  message: null,
+  exitIp: null,
+  judge: null,
+  state: null,
+})
+
+/**
+ * SOCKS: `not_applicable` (the proxy relays bytes, it cannot add headers). HTTP(S): the headers
+ * the IP judge echoed, when it is a plain-http header-echo judge (no extra request); otherwise one
+ * plain-HTTP request through the proxy to `anonymityJudge`, inside the check's deadline. Null when
+ * neither gives echoed headers: never guessed, and the check's result does not depend on it.
+ */
+async function judgeAnonymity(
+  target: CheckTarget,
+  verdict: Verdict,
+  options: CheckOptions,
+  context: AttemptContext,
+  run: Run,
+  tools: { own: OwnAddresses; probe: JudgeProbe; deadline: Promise<unknown> },
+): Promise<AnonymityLevel | null> {
+  if (target.protocol === 'socks4' || target.protocol === 'socks5') return 'not_applicable'
+  const { own, probe, deadline } = tools
+  // A forwarded address that is neither the exit nor known as ours may be this computer's public
+  // address behind NAT, not learnt yet: ask that judge directly once (cached, like the judge
+  // probe it is) before calling the proxy anonymous rather than transparent.
+  const classify = async (
+    headers: EchoedHeaders,
+    exitIp: string | null,
+    judge: string,
+  ): Promise<AnonymityLevel> => {
+    const level = classifyAnonymity(headers, exitIp, own.has)
+    if (level !== 'anonymous' || own.learntAny() || options.askJudgesDirectly === false) {
+      return level
+    }
+    if (!ADDRESS_HEADERS.some((name) => headers[name] !== undefined)) return level
+    const budget = context.deadlineAt - performance.now() - PROBE_MARGIN_MS
+    await probe([judge], { bodyLimit: JUDGE_BODY_LIMIT }, budget)
+    return classifyAnonymity(headers, exitIp, own.has)
+  }
+  if (verdict.headers && verdict.judge)
+    return classify(verdict.headers, verdict.exitIp, verdict.judge)
+  const url = options.anonymityJudge
+  if (!url || run.over) return null
+  const state = newAttemptState()
+  const current: Current = { judge: url, state, dispatcher: null }
+  run.current = current
+  const outcome = await Promise.race([
+    runAttempt(
+      target,
+      { url, bodyLimit: JUDGE_BODY_LIMIT, withHeaders: true },
+      state,
+      context,
+      (dispatcher) => {
+        current.dispatcher = dispatcher
+      },
+    ),
+    deadline.then(() => null),
+  ])
+  endAttempt(current)
+  run.current = null
+  if (!outcome?.ok || !outcome.headers || run.over) return null
+  return classify(outcome.headers, outcome.exitIp, url)
 }
 
 function interrupted(run: Run, message: string): Verdict {
@@ -175,6 +269,7 @@ async function runJudges(
   context: AttemptContext,
   run: Run,
   probe: JudgeProbe,
+  profile: boolean,
 ): Promise<Verdict> {
   const custom = options.custom
   const urls = custom ? [custom.url] : options.judges
@@ -189,7 +284,7 @@ async function runJudges(
     run.current = current
     const outcome = await runAttempt(
       target,
-      { url, keyword: custom?.keyword, bodyLimit },
+      { url, keyword: custom?.keyword, bodyLimit, withHeaders: profile && !custom },
       state,
       context,
       (dispatcher) => {
@@ -202,7 +297,14 @@ async function runJudges(
     last = { judge: url, state }
     if (outcome.ok) {
       run.attempts.push({ judge: url, errorCode: 'ok', errorMessage: null })
-      return { code: 'ok', message: null, exitIp: outcome.exitIp, judge: url, state }
+      return {
+        code: 'ok',
+        message: null,
+        exitIp: outcome.exitIp,
+        judge: url,
+        state,
+        headers: outcome.headers,
+      }
     }
     const { failure } = outcome
     run.attempts.push({ judge: url, errorCode: failure.code, errorMessage: failure.message })
@@ -246,6 +348,7 @@ function toResult(
   target: CheckTarget,
   started: number,
   geo: GeoLookup | null,
+  anonymity: AnonymityLevel | null,
 ): CheckResult {
   const redact = (text: string | null): string | null =>
     text === null ? null : redactCredentials(text, target)
@@ -264,7 +367,7 @@ function toResult(
     timezone: place.timezone,
     asn: place.asn,
     org: place.org,
-    anonymity: null,
+    anonymity,
     reachability: null,
     judge: verdict.judge,
     attempts: run.attempts.map((attempt) => ({

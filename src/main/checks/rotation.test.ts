@@ -4,7 +4,9 @@ import {
   serverGroup,
   startJudge,
   startTarpit,
+  startTinyproxy,
   type RunningJudge,
+  type RunningServer,
   type RunningTarpit,
 } from '../../../test/fixtures'
 import { createChecksFixture, type ChecksFixture } from '../../../test/support/checks'
@@ -14,16 +16,20 @@ import { createChecksFixture, type ChecksFixture } from '../../../test/support/c
 const servers = serverGroup()
 let api: RunningJudge
 let stalled: RunningTarpit
+let tinyproxy: RunningServer
 let f: ChecksFixture
 let providerId: number
 let modelId: number
 
 beforeAll(async () => {
-  ;[api, stalled] = await Promise.all([
+  ;[api, stalled, tinyproxy] = await Promise.all([
     startJudge().then(servers.add),
     startTarpit('silent').then(servers.add),
+    startTinyproxy().then(servers.add),
   ])
+  // The judge is asked through the proxy only: the exit IP is what it saw.
   f = await createChecksFixture([api.url('/')])
+  await f.settings({ askJudgesDirectly: false })
   providerId = await f.provider()
   modelId = (await f.call('models:create', { name: 'Rotating model' })).id
 })
@@ -34,12 +40,15 @@ afterAll(async () => {
 })
 
 let port = 20_000
-async function rotatingProxy(rotationUrl: string | null, accounts = 0): Promise<number> {
+async function rotatingProxy(
+  rotationUrl: string | null,
+  accounts = 0,
+  endpoint: { host: string; port: number } = { host: 'gw.rotating.example', port: ++port },
+): Promise<number> {
   const { id } = await f.call('proxies:create', {
     providerId,
     protocol: 'http',
-    host: 'gw.rotating.example',
-    port: ++port,
+    ...endpoint,
     rotationUrl,
     maxAccounts: 5,
   })
@@ -64,11 +73,32 @@ function rotationRows(proxyId: number) {
 }
 
 describe('proxies:rotate', () => {
-  it('calls the rotation URL and records a rotation for every account on the proxy', async () => {
-    const id = await rotatingProxy(api.url('/status/200?key=secret-api-key'), 3)
+  it('calls the rotation URL, records a rotation for every account and checks the proxy again', async () => {
+    const id = await rotatingProxy(api.url('/status/200?key=secret-api-key'), 3, {
+      host: '127.0.0.1',
+      port: tinyproxy.port,
+    })
+    // The exit it had before: a loopback proxy can only ever answer from 127.0.0.1, so the old
+    // one is written as a check would have left it.
+    f.ctx.sqlite.prepare(`UPDATE proxies SET exit_ip = '203.0.113.7' WHERE id = ?`).run(id)
     const result = await f.call('proxies:rotate', { id })
-    expect(result).toEqual({ ok: true, status: 200, accounts: 3, message: null })
-    expect(api.requests.at(-1)?.path).toBe('/status/200?key=secret-api-key')
+    expect(result).toMatchObject({
+      ok: true,
+      status: 200,
+      accounts: 3,
+      message: null,
+      previousExitIp: '203.0.113.7',
+      recheck: { proxyId: id, ok: true, errorCode: null, exitIp: '127.0.0.1' },
+      recheckSkipped: null,
+    })
+    // Recorded like any check: the proxy now shows the new exit.
+    expect(f.proxyRow(id)).toMatchObject({ exit_ip: '127.0.0.1', last_error_code: null })
+    expect((await f.checkRows(id)).map((check) => check.id)).toEqual([result.recheck?.id])
+    // The rotation call, then the check through the proxy.
+    expect(api.requests.slice(-2).map((request) => request.path)).toEqual([
+      '/status/200?key=secret-api-key',
+      '/',
+    ])
     const accounts = (await f.call('proxies:get', { id })).accounts.map((a) => a.id)
     expect(rotationRows(id)).toEqual(
       accounts.map((accountId) => ({
@@ -83,6 +113,21 @@ describe('proxies:rotate', () => {
     expect(listed.total).toBe(3)
   })
 
+  it('says why the proxy was not checked again while another run is going', async () => {
+    const slow = await rotatingProxy(null, 0, { host: '127.0.0.1', port: stalled.port })
+    const busy = await f.call('proxies:test', { ids: [slow] })
+    try {
+      const id = await rotatingProxy(api.url('/status/204'), 1)
+      const result = await f.call('proxies:rotate', { id })
+      expect(result).toMatchObject({ ok: true, status: 204, accounts: 1, recheck: null })
+      expect(result.recheckSkipped).toContain('Another test run is checking proxies')
+      expect(rotationRows(id)).toHaveLength(1)
+    } finally {
+      await f.call('proxies:testCancel', { runId: busy.runId })
+      await f.finished(busy.runId)
+    }
+  })
+
   it('records nothing when the provider refuses, and says why', async () => {
     const id = await rotatingProxy(api.url('/status/503'), 1)
     expect(await f.call('proxies:rotate', { id })).toEqual({
@@ -90,8 +135,12 @@ describe('proxies:rotate', () => {
       status: 503,
       accounts: 0,
       message: 'the rotation URL answered HTTP 503',
+      previousExitIp: null,
+      recheck: null,
+      recheckSkipped: null,
     })
     expect(rotationRows(id)).toEqual([])
+    expect(await f.checkRows(id)).toEqual([])
   })
 
   it('gives up on an unreachable or stalled rotation URL within the check timeout', async () => {
@@ -106,11 +155,12 @@ describe('proxies:rotate', () => {
       const id = await rotatingProxy(`http://127.0.0.1:${stalled.port}/rotate`, 1)
       const started = Date.now()
       const result = await f.call('proxies:rotate', { id })
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
         status: null,
         accounts: 0,
         message: 'no answer within 1000 ms',
+        recheck: null,
       })
       expect(Date.now() - started).toBeLessThan(5_000)
       expect(stalled.connections()).toBeGreaterThan(0)

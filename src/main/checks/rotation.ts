@@ -11,21 +11,25 @@ const BODY_LIMIT = 64 * 1024
 export interface RotateOptions {
   timeoutMs: number
   actor?: HistoryActor
+  /** Checks the proxy again after a successful call (the service runs it as a run of one). */
+  recheck?: (proxyId: number) => Promise<Pick<RotateResult, 'recheck' | 'recheckSkipped'>>
 }
 
 /**
  * Calls the proxy's rotation URL (a provider API that changes the exit IP) with a GET, directly
  * rather than through the proxy, within one deadline. On a 2xx answer every active account on the
  * proxy gets a `rotated` / `rotation` history row, since each of them now has a new IP. A failed
- * call records nothing and says why. A proxy without a rotation URL is refused.
+ * call records nothing and says why. A proxy without a rotation URL is refused. After a 2xx the
+ * proxy is re-checked (`options.recheck`), so the answer holds the old and the new exit IP.
  */
 export async function rotateProxy(
   ctx: ServiceContext,
   proxyId: number,
   options: RotateOptions,
 ): Promise<RotateResult> {
-  const row = stmt(ctx.sqlite, 'SELECT rotation_url FROM proxies WHERE id = ?').get(proxyId) as
-    { rotation_url: string | null } | undefined
+  const row = stmt(ctx.sqlite, 'SELECT rotation_url, exit_ip FROM proxies WHERE id = ?').get(
+    proxyId,
+  ) as { rotation_url: string | null; exit_ip: string | null } | undefined
   if (!row) throw notFound('proxy', proxyId)
   if (!row.rotation_url) {
     throw new AppError(
@@ -34,8 +38,9 @@ export async function rotateProxy(
       { rule: 'no_rotation_url', proxyId },
     )
   }
+  const previousExitIp = row.exit_ip
   const call = await callRotationUrl(row.rotation_url, options.timeoutMs)
-  if (!call.ok) return { ...call, accounts: 0 }
+  if (!call.ok) return { ...call, accounts: 0, previousExitIp, recheck: null, recheckSkipped: null }
   const accounts = inTransaction(ctx, () => {
     const onProxy = stmt(
       ctx.sqlite,
@@ -53,10 +58,13 @@ export async function rotateProxy(
     }
     return onProxy.length
   })
-  return { ...call, accounts }
+  const after = options.recheck
+    ? await options.recheck(proxyId)
+    : { recheck: null, recheckSkipped: 'not asked to check the proxy again' }
+  return { ...call, accounts, previousExitIp, ...after }
 }
 
-type CallOutcome = Omit<RotateResult, 'accounts'>
+type CallOutcome = Pick<RotateResult, 'ok' | 'status' | 'message'>
 
 async function callRotationUrl(url: string, timeoutMs: number): Promise<CallOutcome> {
   // A dispatcher of its own, destroyed at the deadline: a stalled server cannot hold the call.

@@ -10,6 +10,7 @@ import type {
 import type { AlertSink } from './alert-sink'
 import type { Checker } from './checker'
 import type { CheckRun, RunCounts } from './check-run'
+import type { GeoDatabases } from './geo-databases'
 import type { RunTarget } from './run-targets'
 
 // The check service's shape, apart from its implementation (service.ts), so the composition root
@@ -34,6 +35,8 @@ export interface ActiveRun {
  */
 export interface CheckService {
   checker(): Promise<Checker>
+  /** The location databases behind every check's exit place and network (Settings). */
+  readonly geo: GeoDatabases
   /** Starts an operator's run in the background; CONFLICT while another run is going. */
   test(selection: ProxiesTestInput): Promise<RunStarted>
   cancel(runId: string): boolean

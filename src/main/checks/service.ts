@@ -1,4 +1,4 @@
-import type { MonitorAlert, RunOrigin } from '../../shared/contracts/checks'
+import type { MonitorAlert, RotateResult, RunOrigin } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
@@ -8,7 +8,7 @@ import { readSettings } from '../services/settings'
 import type { AlertSink } from './alert-sink'
 import { createChecker, type Checker, type CheckerOptions } from './checker'
 import { startCheckRun, type CheckRun } from './check-run'
-import { openGeo, type GeoLookup } from './geo'
+import { createGeoDatabases, type GeoOption } from './geo-databases'
 import {
   accountsOn,
   buildAlert,
@@ -19,7 +19,13 @@ import {
 } from './health'
 import { createMonitor, type MonitorOptions } from './monitor'
 import { rotateProxy } from './rotation'
-import { assertPasswordsReadable, selectRunTargets, type RunTarget } from './run-targets'
+import { listProxyChecks } from './check-recorder'
+import {
+  assertPasswordsReadable,
+  selectRunTargets,
+  targetsByIds,
+  type RunTarget,
+} from './run-targets'
 import type { ActiveRun, CheckService, RunReport } from './service-types'
 
 export interface CheckServiceOptions {
@@ -27,8 +33,13 @@ export interface CheckServiceOptions {
   events: EventBus
   /** Extra trust anchors for https judges and proxies (tests: the fixture CA). */
   ca?: CheckerOptions['ca']
-  /** Where the GeoLite2 files are; false: no geo lookups (country and city stay null). */
-  geo?: { directory?: string } | false
+  /**
+   * Where the bundled location databases are (the packaged app's resources); false: none (tests),
+   * so only an operator-chosen file gives a place or a network.
+   */
+  geo?: GeoOption
+  /** false: no exit profile (geo lookup, anonymity) on checks; the check benchmark's baseline. */
+  exitProfile?: boolean
   monitor?: MonitorOptions
 }
 
@@ -39,10 +50,15 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   let current: ActiveRun | null = null
   let sink: AlertSink | null = null
   let closed = false
+  const geo = createGeoDatabases(() => ctx.sqlite, options.geo)
 
   const checker = (): Promise<Checker> => {
-    checkerPromise ??= openGeoOrNothing(options.geo).then((geo) => {
-      checkerInstance = createChecker({ geo, ca: options.ca })
+    checkerPromise ??= geo.ready().then(() => {
+      checkerInstance = createChecker({
+        geo: geo.lookup,
+        ca: options.ca,
+        exitProfile: options.exitProfile,
+      })
       if (closed) checkerInstance.close()
       return checkerInstance
     })
@@ -93,6 +109,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         timeoutMs: settings.checkTimeoutMs,
         judges: settings.judges,
         askJudgesDirectly: settings.askJudgesDirectly,
+        anonymityJudge: settings.anonymityJudge,
         retention: settings.checkRetentionPerProxy,
         failureThreshold: settings.failureThreshold,
       },
@@ -103,8 +120,36 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     return current
   }
 
+  // The check after a rotation: a run of one through the same path as any test (recorded, with
+  // progress events, transitions and failover), so nothing about it is special.
+  const recheck = async (
+    proxyId: number,
+  ): Promise<Pick<RotateResult, 'recheck' | 'recheckSkipped'>> => {
+    let started: ActiveRun
+    try {
+      started = await launch(targetsByIds(ctx, [proxyId]), 'operator')
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        return { recheck: null, recheckSkipped: `${error.message} Test the proxy afterwards.` }
+      }
+      throw error
+    }
+    const report = await started.report
+    const [latest] = listProxyChecks(ctx, proxyId, 1)
+    if (report.counts.done - report.counts.skipped < 1 || !latest) {
+      return {
+        recheck: null,
+        recheckSkipped: report.counts.cancelled
+          ? 'the check after the rotation was cancelled'
+          : 'the proxy could not be checked (its password could not be opened)',
+      }
+    }
+    return { recheck: latest, recheckSkipped: null }
+  }
+
   const service: CheckService = {
     checker,
+    geo,
     async test(selection) {
       const targets = selectRunTargets(ctx, selection)
       assertPasswordsReadable(ctx, targets)
@@ -120,7 +165,10 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     launch,
     status: () => ({ run: current?.run.counts() ?? null, monitor: monitor.status() }),
     rotate: (proxyId) =>
-      rotateProxy(ctx, proxyId, { timeoutMs: readSettings(ctx.sqlite).checkTimeoutMs }),
+      rotateProxy(ctx, proxyId, {
+        timeoutMs: readSettings(ctx.sqlite).checkTimeoutMs,
+        recheck: (id) => recheck(id),
+      }),
     get monitor() {
       return monitor
     },
@@ -189,15 +237,4 @@ function reportTransitions(
     accountsLeft: settings.failoverEnabled ? 0 : accountsOn(ctx, failedIds),
     collisions,
   })
-}
-
-async function openGeoOrNothing(geo: CheckServiceOptions['geo']): Promise<GeoLookup | null> {
-  if (geo === false) return null
-  try {
-    return await openGeo(geo ?? {})
-  } catch (error) {
-    // Checks still work without it; country and city stay empty.
-    console.warn(`Geo lookups are off: ${(error as Error).message}`)
-    return null
-  }
 }

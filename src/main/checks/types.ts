@@ -34,6 +34,12 @@ export interface CheckOptions {
    * (judge-probe.ts); one that answers makes the result the proxy's failure. Default true.
    */
   askJudgesDirectly?: boolean
+  /**
+   * A plain-http header-echo judge (`{ "origin", "headers" }`, like httpbin's `/get`) asked through
+   * HTTP(S) proxies for their anonymity level when the IP judge that answered echoed no headers.
+   * Null or absent: no second request (anonymity stays null unless the IP judge echoes headers).
+   */
+  anonymityJudge?: string | null
   /** Replaces the judges: fetch this URL through the proxy and look for the keyword. */
   custom?: CustomCheck
   /** Response bytes read at most: 64 KiB for judges, 1 MiB for custom checks unless set. */

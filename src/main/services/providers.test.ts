@@ -40,7 +40,7 @@ describe('providers', () => {
     })
   })
 
-  it('lists stats: proxies by status, assigned accounts, capacity and monthly spend', async () => {
+  it('lists stats: proxies by status and by last check, assigned accounts, capacity and monthly spend', async () => {
     const acme = f.provider('Acme', 500)
     const empty = f.provider('Bare', 100)
     const model = f.model()
@@ -48,8 +48,14 @@ describe('providers', () => {
       f.proxy(acme),
       f.proxy(acme, { monthlyCostOverrideCents: 900, maxAccounts: 5 }),
     ]
-    f.proxy(acme)
+    const p3 = f.proxy(acme)
     setProxiesStatus(f.ctx, [p2], 'error')
+    // Last checks as the recorder leaves them: p1 passed, p3 just failed while still active.
+    const lastCheck = f.ctx.sqlite.prepare(
+      'UPDATE proxies SET last_tested_at = ?, last_error_code = ? WHERE id = ?',
+    )
+    lastCheck.run(1_000, null, p1)
+    lastCheck.run(1_000, 'timeout', p3)
     assignAccount(f.ctx, f.account(model), p1, { reason: 'manual', actor: 'operator' })
 
     const envelope = await call('providers:list', {})
@@ -61,6 +67,7 @@ describe('providers', () => {
     expect(list[0]?.stats).toEqual({
       proxyCount: 3,
       proxiesByStatus: { active: 2, inactive: 0, error: 1, testing: 0 },
+      proxiesByLastCheck: { passed: 1, failed: 1, untested: 1 },
       assignedAccounts: 1,
       capacity: 11,
       monthlySpendCents: 500 + 900 + 500,

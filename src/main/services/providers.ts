@@ -8,8 +8,13 @@ import type {
   ProviderUpdateInput,
 } from '../../shared/contracts/providers'
 import { AppError } from '../../shared/errors'
-import { proxyStatuses, type ProviderStatus, type ProxyStatus } from '../../shared/domain'
-import { listProxies, removeProxies } from './proxies'
+import {
+  proxyStatuses,
+  type LastCheckState,
+  type ProviderStatus,
+  type ProxyStatus,
+} from '../../shared/domain'
+import { LAST_CHECK_CASE, listProxies, removeProxies } from './proxies'
 import {
   insertRow,
   patchRow,
@@ -51,14 +56,15 @@ export function listProviders(
   ).all(...params) as Record<string, unknown>[]
   const groups = stmt(
     ctx.sqlite,
-    `SELECT p.provider_id, p.status, count(*) AS proxies, sum(p.account_count) AS used,
+    `SELECT p.provider_id, p.status, ${LAST_CHECK_CASE} AS last_check, count(*) AS proxies, sum(p.account_count) AS used,
             sum(p.max_accounts) AS capacity,
             sum(coalesce(p.monthly_cost_override_cents, pp.monthly_cost_per_proxy_cents)) AS cost
        FROM proxies p JOIN proxy_providers pp ON pp.id = p.provider_id
-      GROUP BY p.provider_id, p.status`,
+      GROUP BY p.provider_id, p.status, last_check`,
   ).all() as {
     provider_id: number
     status: ProxyStatus
+    last_check: LastCheckState
     proxies: number
     used: number
     capacity: number
@@ -70,6 +76,7 @@ export function listProviders(
     if (!entry) stats.set(group.provider_id, (entry = emptyStats()))
     entry.proxyCount += group.proxies
     entry.proxiesByStatus[group.status] += group.proxies
+    entry.proxiesByLastCheck[group.last_check] += group.proxies
     entry.assignedAccounts += group.used
     entry.capacity += group.capacity
     entry.monthlySpendCents += group.cost
@@ -87,6 +94,7 @@ function emptyStats(): ProviderListItem['stats'] {
       ProxyStatus,
       number
     >,
+    proxiesByLastCheck: { passed: 0, failed: 0, untested: 0 },
     assignedAccounts: 0,
     capacity: 0,
     monthlySpendCents: 0,

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3'
 import {
   defaultSettings,
+  geoDatabaseSettingKeys,
+  geoDatabaseSettingSchema,
   settingsShape,
+  type GeoDatabaseSetting,
   type SettingKey,
   type Settings,
   type SettingsPatch,
@@ -45,4 +48,30 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined
   }
+}
+
+/** The operator's chosen database files of a kind, or null for the bundled copy. */
+export function readGeoDatabaseSetting(
+  sqlite: Database.Database,
+  kind: keyof typeof geoDatabaseSettingKeys,
+): GeoDatabaseSetting {
+  const row = sqlite
+    .prepare('SELECT value FROM settings WHERE key = ?')
+    .get(geoDatabaseSettingKeys[kind]) as { value: string } | undefined
+  if (!row) return null
+  const parsed = geoDatabaseSettingSchema.safeParse(safeJson(row.value))
+  return parsed.success ? parsed.data : null
+}
+
+/** Only for paths main has opened and checked (checks/geo-databases.ts). */
+export function writeGeoDatabaseSetting(
+  sqlite: Database.Database,
+  kind: keyof typeof geoDatabaseSettingKeys,
+  value: GeoDatabaseSetting,
+): void {
+  sqlite
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+    .run(geoDatabaseSettingKeys[kind], JSON.stringify(geoDatabaseSettingSchema.parse(value)))
 }

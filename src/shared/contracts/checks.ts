@@ -202,6 +202,15 @@ export interface RotateResult {
   accounts: number
   /** Why it failed, when it did. */
   message: string | null
+  /** The exit IP the proxy's last successful check saw before the rotation; null if none. */
+  previousExitIp: string | null
+  /**
+   * After a 2xx answer the proxy is checked again at once (an operator run of one, with its
+   * progress events, recording and transitions), so the new exit IP shows; this is that check.
+   * Null when the call failed or the check could not run (`recheckSkipped` says why).
+   */
+  recheck: ProxyCheckDto | null
+  recheckSkipped: string | null
 }
 
 export const checkContracts = {

@@ -6,6 +6,7 @@ import type {
   HistoryAction,
   HistoryActor,
   HistoryReason,
+  LastCheckState,
   ModelStatus,
   ProviderServiceType,
   ProviderStatus,
@@ -44,6 +45,8 @@ export interface ProviderDto {
 export interface ProviderStats {
   proxyCount: number
   proxiesByStatus: Record<ProxyStatus, number>
+  /** How each proxy's last check ended, whatever its status (an active proxy may just have failed). */
+  proxiesByLastCheck: Record<LastCheckState, number>
   /** Active accounts on this provider's proxies. */
   assignedAccounts: number
   /** Sum of max_accounts over the provider's proxies. */

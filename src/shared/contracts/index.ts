@@ -12,6 +12,7 @@ import { appContracts } from './app'
 import { assignmentContracts } from './assignments'
 import { checkContracts } from './checks'
 import { exportContracts } from './export'
+import { geoContracts } from './geo'
 import { historyContracts } from './history'
 import { importContracts } from './import'
 import { modelContracts } from './models'
@@ -34,6 +35,7 @@ export const contracts = {
   ...importContracts,
   ...exportContracts,
   ...checkContracts,
+  ...geoContracts,
   ...storageContracts,
   ...vaultContracts,
 } satisfies Record<Channel, Contract<z.ZodType, unknown>>

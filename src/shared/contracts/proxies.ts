@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
-import { proxyProtocols, proxyStatuses } from '../domain'
+import {
+  anonymityLevels,
+  checkErrorCodes,
+  lastCheckStates,
+  proxyProtocols,
+  proxyStatuses,
+} from '../domain'
+import { lineShapes } from '../import-types'
 import { id } from './common'
 import type { Page, ProxyDetail, ProxyDto } from './dto'
 import {
@@ -99,6 +106,13 @@ export const proxyListFilters = {
   search: text().trim().max(200).optional(),
   /** Isolation guard: true, proxies sharing a recent exit with another model's; false, the rest. */
   collision: z.boolean().optional(),
+  /** The last check: passed, failed (any error class, the judges' too) or never ran. */
+  lastCheck: z.enum(lastCheckStates).optional(),
+  /** The last check failed with one of these classes. */
+  errorCode: oneOrMany(checkErrorCodes).optional(),
+  anonymity: oneOrMany(anonymityLevels).optional(),
+  /** The exit's network: `AS13335` or `13335` is the AS number, other text a substring of its org. */
+  network: text().trim().min(1).max(200).optional(),
 }
 
 export const proxyListInput = z
@@ -109,6 +123,15 @@ export const proxyListInput = z
     sortDir: z.enum(['asc', 'desc']).default('asc'),
   })
   .default({ page: 1, pageSize: 50, sortBy: 'id', sortDir: 'asc' })
+
+/**
+ * The proxy with its password, in one of the export's line shapes, for pasting into a browser
+ * profile. Like `proxies:revealPassword`, the only other way a password leaves main.
+ */
+export const proxyConnectionStringInput = z.strictObject({
+  id,
+  format: z.enum(lineShapes, { error: `A format is one of ${lineShapes.join(', ')}` }),
+})
 
 export const proxyRemoveInput = z.strictObject({ ids })
 export const proxySetStatusInput = z.strictObject({ ids, status: z.enum(proxyStatuses) })
@@ -131,6 +154,10 @@ export const proxyContracts = {
   'proxies:revealPassword': defineContract<{ password: string | null }>()(
     'proxies:revealPassword',
     z.strictObject({ id }),
+  ),
+  'proxies:connectionString': defineContract<{ value: string }>()(
+    'proxies:connectionString',
+    proxyConnectionStringInput,
   ),
 }
 

@@ -5,6 +5,7 @@ import { appHandlers } from './app'
 import { assignmentHandlers } from './assignments'
 import { checkHandlers } from './checks'
 import { exportHandlers } from './export'
+import { geoHandlers } from './geo'
 import { historyHandlers } from './history'
 import { importHandlers } from './import'
 import { modelHandlers } from './models'
@@ -31,6 +32,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...exportHandlers,
   ...checkHandlers,
+  ...geoHandlers,
   ...storageHandlers,
   ...vaultHandlers,
 }

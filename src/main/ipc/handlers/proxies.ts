@@ -1,6 +1,7 @@
 import {
   createProxy,
   getProxyDetail,
+  proxyConnectionString,
   listProxies,
   removeProxies,
   revealProxyPassword,
@@ -17,6 +18,7 @@ export const proxyHandlers: HandlerMap<
   | 'proxies:remove'
   | 'proxies:setStatus'
   | 'proxies:revealPassword'
+  | 'proxies:connectionString'
 > = {
   'proxies:list': (ctx, input) => listProxies(ctx, input),
   'proxies:get': (ctx, { id }) => getProxyDetail(ctx, id),
@@ -25,4 +27,5 @@ export const proxyHandlers: HandlerMap<
   'proxies:remove': (ctx, { ids }) => removeProxies(ctx, ids, 'operator'),
   'proxies:setStatus': (ctx, { ids, status }) => setProxiesStatus(ctx, ids, status),
   'proxies:revealPassword': (ctx, { id }) => revealProxyPassword(ctx, id),
+  'proxies:connectionString': (ctx, { id, format }) => proxyConnectionString(ctx, id, format),
 }

@@ -9,6 +9,7 @@ import {
   type TestContext,
   TEST_KEYCHAIN_TIMEOUT_MS,
 } from '../../../../test/support/context'
+import { rewindNewestMigration } from '../../../../test/support/older-schema'
 import { call, provider } from '../../../../test/support/transfer'
 import { createContext, type AppContext } from '../../context'
 import { backupsDir } from '../../services/backup'
@@ -90,12 +91,7 @@ describe('the backups folder', () => {
     const latest = test.ctx.migrationsApplied
     test.ctx.close()
     // Back to the schema before the newest migration, as an older ProxyDeck left it.
-    const older = new Database(join(test.dataDir, 'proxydeck.sqlite'))
-    older.exec('DROP TABLE exit_collisions')
-    older.exec(
-      'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)',
-    )
-    older.close()
+    rewindNewestMigration(join(test.dataDir, 'proxydeck.sqlite'))
 
     const ctx = await reopen(test, { now: () => Date.now() })
     expect(ctx.migrationsApplied).toBe(latest)

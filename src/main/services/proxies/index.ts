@@ -3,7 +3,14 @@ import { accountsOnProxy } from '../accounts/account-queries'
 import type { ServiceContext } from '../service-context'
 import { getProxyDto } from './proxy-rows'
 
-export { listProxies, proxyFilterSql, proxyPageSql } from './proxy-list'
+export { proxyConnectionString } from './connection-string'
+export {
+  LAST_CHECK_CASE,
+  lastCheckSql,
+  listProxies,
+  proxyFilterSql,
+  proxyPageSql,
+} from './proxy-list'
 export { removeProxies, setProxiesStatus } from './proxy-remove'
 export { findProxyDto, getProxyDto, proxyDtosByIds } from './proxy-rows'
 export {

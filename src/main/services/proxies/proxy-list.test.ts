@@ -39,6 +39,15 @@ beforeAll(async () => {
   setProxiesStatus(f.ctx, [ids.err], 'error')
   assignAccount(f.ctx, f.account(modelA), ids.us2, { reason: 'manual', actor: 'operator' })
   assignAccount(f.ctx, f.account(modelA), ids.us1, { reason: 'manual', actor: 'operator' })
+  // Last checks as the check recorder leaves them: us1 passed, us2 failed, de's judges failed,
+  // err never tested.
+  const lastCheck = f.ctx.sqlite.prepare(
+    `UPDATE proxies SET last_tested_at = ?, last_error_code = ?, exit_asn = ?, exit_org = ?,
+       anonymity = ? WHERE id = ?`,
+  )
+  lastCheck.run(1_000, null, 13335, 'Cloudflare, Inc.', 'elite', ids.us1)
+  lastCheck.run(2_000, 'timeout', 15169, 'Google LLC', 'anonymous', ids.us2)
+  lastCheck.run(3_000, 'judge_failed', null, null, 'not_applicable', ids.de)
 })
 
 afterAll(async () => {
@@ -78,6 +87,20 @@ describe('proxies:list', () => {
     [{ search: '100%' }, ['de']],
     [{ search: '_' }, ['us2']],
     [{ country: 'US', hasFreeSlots: true }, ['us1']],
+    [{ lastCheck: 'failed' }, ['us2', 'de']],
+    [{ lastCheck: 'passed' }, ['us1']],
+    [{ lastCheck: 'untested' }, ['err']],
+    [{ errorCode: 'timeout' }, ['us2']],
+    [{ errorCode: ['timeout', 'judge_failed'] }, ['us2', 'de']],
+    [{ anonymity: 'elite' }, ['us1']],
+    [{ anonymity: ['anonymous', 'not_applicable'] }, ['us2', 'de']],
+    [{ network: 'AS13335' }, ['us1']],
+    [{ network: 'as15169' }, ['us2']],
+    [{ network: '15169' }, ['us2']],
+    [{ network: 'google' }, ['us2']],
+    [{ network: 'inc.' }, ['us1']],
+    [{ network: '%' }, []],
+    [{ lastCheck: 'failed', country: 'US' }, ['us2']],
   ])('filters %j', async (filter, expected) => {
     if ('modelId' in filter && filter.modelId === 1) filter = { ...filter, modelId: modelA }
     const page = await list(filter)
@@ -102,11 +125,17 @@ describe('proxies:list', () => {
     expect((await list({ page: 9, pageSize: 3 })).items).toEqual([])
   })
 
-  it('refuses a sort column outside the whitelist and a page size over 500', async () => {
+  it('refuses a sort column outside the whitelist, a page size over 500 and bad check filters', async () => {
     for (const input of [
       { sortBy: 'password_encrypted' },
       { sortBy: 'id; DROP TABLE proxies' },
       { pageSize: 501 },
+      { lastCheck: 'broken' },
+      { errorCode: 'nope' },
+      { errorCode: [] },
+      { anonymity: 'invisible' },
+      { network: '' },
+      { network: 'x'.repeat(201) },
     ]) {
       expect(await dispatch(f.ctx, 'proxies:list', input)).toMatchObject({
         ok: false,

@@ -1,4 +1,5 @@
 import type { Page, ProxyDto } from '../../../shared/contracts/dto'
+import type { LastCheckState } from '../../../shared/domain'
 import type {
   ProxyListFilters,
   ProxyListInput,
@@ -54,6 +55,8 @@ export function proxyFilterSql(
   for (const [column, values] of [
     ['p.status', filters.status],
     ['p.protocol', filters.protocol],
+    ['p.last_error_code', filters.errorCode],
+    ['p.anonymity', filters.anonymity],
   ] as const) {
     if (!values) continue
     if (values.length === 1) add(`${column} = ?`, values[0])
@@ -80,6 +83,12 @@ export function proxyFilterSql(
       pattern,
     )
   }
+  if (filters.lastCheck !== undefined) add(lastCheckSql[filters.lastCheck])
+  if (filters.network !== undefined) {
+    const asn = /^(?:AS)?(\d{1,10})$/i.exec(filters.network)
+    if (asn) add('p.exit_asn = ?', Number(asn[1]))
+    else add(`p.exit_org LIKE ? ESCAPE '\\'`, likeContains(filters.network))
+  }
   return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params }
 }
 
@@ -93,6 +102,21 @@ function addCollisionTerm(
   const { term, params } = collisionFilterTerm(guard)
   add(collision ? term : `NOT ${term}`, ...params)
 }
+
+/**
+ * How the last check ended, over `proxies p`: the list filter and the providers' counts agree on
+ * it. A failure of the judges counts as failed here (the proxy's last check did not pass), though
+ * not against its status.
+ */
+export const lastCheckSql: Record<LastCheckState, string> = {
+  passed: 'p.last_tested_at IS NOT NULL AND p.last_error_code IS NULL',
+  failed: 'p.last_error_code IS NOT NULL',
+  untested: 'p.last_tested_at IS NULL AND p.last_error_code IS NULL',
+}
+
+/** The same three states as one expression, for a GROUP BY. */
+export const LAST_CHECK_CASE = `CASE WHEN p.last_error_code IS NOT NULL THEN 'failed'
+  WHEN p.last_tested_at IS NULL THEN 'untested' ELSE 'passed' END`
 
 /** The page query: also what the `list` benchmark runs raw as its baseline. */
 export function proxyPageSql(

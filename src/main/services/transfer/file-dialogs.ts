@@ -18,6 +18,11 @@ export interface FileFilter {
 export interface FileDialogs {
   /** The chosen file's path, or null when the operator cancels. */
   chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>
+  /**
+   * Several files at once (a location database's IPv4 and IPv6 files), or null when the operator
+   * cancels. Optional: without it, callers fall back to one file.
+   */
+  chooseOpenFiles?(options: { title: string; filters: FileFilter[] }): Promise<string[] | null>
   /** The chosen destination, or null when the operator cancels. */
   chooseSaveFile(options: {
     title: string

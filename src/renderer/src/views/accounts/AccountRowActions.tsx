@@ -1,5 +1,5 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core'
-import { IconBan, IconEdit, IconRestore, IconTrash } from '@tabler/icons-react'
+import { IconBan, IconEdit, IconId, IconRestore, IconTrash } from '@tabler/icons-react'
 import type { AccountDto } from '../../../../shared/contracts/dto'
 
 interface AccountRowActionsProps {
@@ -8,13 +8,26 @@ interface AccountRowActionsProps {
   onInvalidate: () => void
   onRemove: () => void
   onReactivate: () => void
+  /** Opens the profile card of the account's proxy (only offered while it has one). */
+  onProfile: () => void
 }
 
 export function AccountRowActions(props: AccountRowActionsProps) {
-  const { account, onEdit, onInvalidate, onRemove, onReactivate } = props
+  const { account, onEdit, onInvalidate, onRemove, onReactivate, onProfile } = props
   const name = account.username
   return (
     <Group gap={2} wrap="nowrap">
+      <Tooltip label={account.proxyId === null ? 'No proxy: no profile to match' : 'Profile card'}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Profile card of ${name}`}
+          onClick={onProfile}
+          disabled={account.proxyId === null}
+        >
+          <IconId size={18} />
+        </ActionIcon>
+      </Tooltip>
       <Tooltip label="Edit">
         <ActionIcon variant="subtle" aria-label={`Edit ${name}`} onClick={onEdit}>
           <IconEdit size={18} />

@@ -17,6 +17,7 @@ import { accountColumns } from './account-columns'
 import { filtersActive, toListFilters, type AccountFilterState } from './account-filters'
 import { AccountFilters, AssignmentToggle } from './AccountFilters'
 import { AccountFormModal } from './AccountFormModal'
+import { ProfileCardModal } from '../../features/exit'
 import { AccountRowActions } from './AccountRowActions'
 import { AccountStatusModal, type StatusAction } from './AccountStatusModal'
 import { tableChrome } from './table-chrome'
@@ -39,6 +40,7 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
   const accounts = useQuery('accounts:list', { ...listFilters, ...server.query })
   const [rowSelection, setRowSelection] = useState<MRT_RowSelectionState>({})
   const [editing, setEditing] = useState<AccountDto | null | undefined>(undefined)
+  const [profile, setProfile] = useState<{ username: string; proxyId: number } | null>(null)
   const [statusRequest, setStatusRequest] = useState<{
     action: StatusAction
     accounts: AccountDto[]
@@ -88,7 +90,7 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
     onRowSelectionChange: setRowSelection,
     enableRowActions: true,
     positionActionsColumn: 'last',
-    displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 110 } },
+    displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 140 } },
     renderRowActions: ({ row }) => (
       <AccountRowActions
         account={row.original}
@@ -96,6 +98,10 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
         onInvalidate={() => setStatusRequest({ action: 'invalidate', accounts: [row.original] })}
         onRemove={() => setStatusRequest({ action: 'remove', accounts: [row.original] })}
         onReactivate={() => void reactivate(row.original)}
+        onProfile={() =>
+          row.original.proxyId !== null &&
+          setProfile({ username: row.original.username, proxyId: row.original.proxyId })
+        }
       />
     ),
     renderTopToolbarCustomActions: () => (
@@ -180,6 +186,7 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
         onClose={() => setStatusRequest(null)}
         onDone={changed}
       />
+      <ProfileCardModal account={profile} onClose={() => setProfile(null)} />
     </Stack>
   )
 }

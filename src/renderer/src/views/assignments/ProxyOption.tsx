@@ -1,12 +1,18 @@
 import { Badge, Group, Stack, Text } from '@mantine/core'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { statusColor, statusLabel } from '../../components'
+import { LastCheckBadge } from '../../features/exit'
+import { countryFlag, countryName } from '../../lib/country'
 
 export const proxyOptionLabel = (proxy: ProxyDto) => `#${proxy.id} ${proxy.host}:${proxy.port}`
 
-/** One proxy in a picker: endpoint, provider, the model it serves, and how full it is. */
+/**
+ * One proxy in a picker: endpoint, provider, where it exits, the model it serves, how its last
+ * check ended and how full it is.
+ */
 export function ProxyOption({ proxy, first }: { proxy: ProxyDto; first: boolean }) {
   const full = proxy.accountCount >= proxy.maxAccounts
+  const flag = countryFlag(proxy.country)
   return (
     <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
       <Stack gap={0}>
@@ -15,6 +21,13 @@ export function ProxyOption({ proxy, first }: { proxy: ProxyDto; first: boolean 
         </Text>
         <Text size="xs" c="dimmed">
           {proxy.providerName} · {proxy.protocol}
+          {proxy.country && (
+            <span title={countryName(proxy.country) ?? undefined}>
+              {' · '}
+              {flag ? `${flag} ` : ''}
+              {proxy.exitCity ? `${proxy.exitCity}, ${proxy.country}` : proxy.country}
+            </span>
+          )}
           {proxy.assignedModelName
             ? ` · serves ${proxy.assignedModelName}`
             : ' · serves no model yet'}
@@ -26,6 +39,7 @@ export function ProxyOption({ proxy, first }: { proxy: ProxyDto; first: boolean 
             first available
           </Badge>
         )}
+        <LastCheckBadge proxy={proxy} size="xs" />
         {proxy.status !== 'active' && (
           <Badge size="xs" variant="light" color={statusColor(proxy.status)}>
             {statusLabel(proxy.status)}

@@ -52,6 +52,63 @@ function ProxyCounts({ provider }: { provider: ProviderListItem }) {
   )
 }
 
+const lastCheckShown = [
+  { state: 'passed', color: 'teal', words: 'passed their last check' },
+  { state: 'failed', color: 'red', words: 'failed their last check' },
+  { state: 'untested', color: 'gray', words: 'never tested' },
+] as const
+
+/**
+ * How the provider's proxies' last checks ended, whatever their status (a proxy stays active
+ * until its failure streak reaches the threshold): the failing count links to them.
+ */
+function LastCheckCounts({ provider }: { provider: ProviderListItem }) {
+  const counts = provider.stats.proxiesByLastCheck
+  if (!provider.stats.proxyCount) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    )
+  }
+  return (
+    <Group gap={6} wrap="nowrap" aria-label={`Last checks of ${provider.name}`}>
+      {lastCheckShown.map(({ state, color, words }) => {
+        const label = `${formatCount(counts[state])} ${words}`
+        const badge = (
+          <Badge
+            size="sm"
+            radius="sm"
+            variant={state === 'failed' && counts.failed > 0 ? 'filled' : 'light'}
+            color={counts[state] > 0 ? color : 'gray'}
+            aria-label={label}
+            {...numeric}
+          >
+            {formatCount(counts[state])} {state === 'untested' ? 'untested' : state}
+          </Badge>
+        )
+        return (
+          <Tooltip key={state} label={label}>
+            {state === 'failed' && counts.failed > 0 ? (
+              <Anchor
+                href={hashWithQuery('proxies', {
+                  provider: String(provider.id),
+                  lastCheck: 'failed',
+                })}
+                underline="never"
+              >
+                {badge}
+              </Anchor>
+            ) : (
+              <span>{badge}</span>
+            )}
+          </Tooltip>
+        )
+      })}
+    </Group>
+  )
+}
+
 export function providerColumns(): MRT_ColumnDef<ProviderListItem>[] {
   return [
     {
@@ -103,6 +160,13 @@ export function providerColumns(): MRT_ColumnDef<ProviderListItem>[] {
       accessorFn: (p) => p.stats?.proxyCount ?? 0,
       size: 160,
       Cell: ({ row: { original: p } }) => <ProxyCounts provider={p} />,
+    },
+    {
+      id: 'lastCheck',
+      header: 'Last check',
+      accessorFn: (p) => p.stats?.proxiesByLastCheck.failed ?? 0,
+      size: 250,
+      Cell: ({ row: { original: p } }) => <LastCheckCounts provider={p} />,
     },
     {
       id: 'accounts',

@@ -15,7 +15,7 @@ import { ExportModal } from '../../features/export/ExportModal'
 import { ImportModal } from '../../features/import/ImportModal'
 import { formatCount } from '../../lib/format'
 import { ProxyBulkActions } from './ProxyBulkActions'
-import { proxyColumns } from './proxy-columns'
+import { hiddenByDefault, proxyColumns } from './proxy-columns'
 import { ProxyDeleteModal, type ProxyDeleteTarget } from './ProxyDeleteModal'
 import { ProxyDetailDrawer } from './ProxyDetailDrawer'
 import { ProxyFilterBar } from './ProxyFilterBar'
@@ -93,7 +93,7 @@ export function ProxiesView() {
     enableRowSelection: true,
     enableRowActions: true,
     positionActionsColumn: 'last',
-    displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 100 } },
+    displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 130 } },
     enableColumnFilters: false,
     enableGlobalFilter: false,
     enableColumnActions: false,
@@ -110,6 +110,7 @@ export function ProxiesView() {
       density: 'xs',
       // Wide table: the endpoint and the actions stay in view while scrolling sideways.
       columnPinning: { left: ['mrt-row-select', 'host'], right: ['mrt-row-actions'] },
+      columnVisibility: Object.fromEntries(hiddenByDefault.map((id) => [id, false])),
     },
     onRowSelectionChange: setRowSelection,
     state: {
@@ -121,6 +122,7 @@ export function ProxiesView() {
     renderRowActions: ({ row }) => (
       <ProxyRowActions
         proxy={row.original}
+        onTested={refreshAll}
         onEdit={(proxy) => setForm({ proxy })}
         onDelete={(proxy) => askDelete([proxy])}
       />

@@ -4,6 +4,7 @@ import type { HistoryDto, ProxyDetail } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
 import { CapacityBar, ErrorAlert, RelativeTime, StatusBadge } from '../../components'
 import { formatCents, formatDateTime } from '../../lib/format'
+import { ExitProfileFacts, ProfileCard } from '../../features/exit'
 import { PasswordReveal } from './PasswordReveal'
 import { protocolLabel } from './proxy-label'
 
@@ -65,15 +66,6 @@ function Facts({ proxy }: { proxy: ProxyDetail }) {
             </Text>
           )}
         </Fact>
-        {proxy.lastErrorCode && (
-          <Fact label="Last error">
-            <Text size="sm" c="red">
-              {proxy.lastErrorCode}
-              {proxy.lastErrorMessage ? `: ${proxy.lastErrorMessage}` : ''}
-            </Text>
-          </Fact>
-        )}
-        <Fact label="Exit IP">{proxy.exitIp ?? dash}</Fact>
         <Fact label="Sticky">{proxy.sticky ? 'Yes' : 'No'}</Fact>
         <Fact label="Rotation URL">
           {proxy.rotationUrl ? (
@@ -194,6 +186,11 @@ function RecentHistory({ proxyId }: { proxyId: number }) {
 export function ProxyDetailBody({ detail }: { detail: ProxyDetail }) {
   return (
     <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={5}>Exit profile</Title>
+        <ExitProfileFacts proxy={detail} />
+      </Stack>
+      <ProfileCard proxy={detail} />
       <Facts proxy={detail} />
       <Stack gap="xs">
         <Title order={5}>

@@ -5,6 +5,7 @@ import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components'
 import { CheckHistory, RotateIpButton } from '../../features/checks'
+import { TestProxyButton, TestResult, useProxyTest } from '../../features/exit'
 import { ProxyDetailBody } from './ProxyDetailBody'
 import { proxyLabel } from './proxy-label'
 
@@ -26,6 +27,7 @@ function DetailLoader({
 }: { id: number; version: number } & Pick<ProxyDetailDrawerProps, 'onEdit' | 'onDelete'>) {
   const detail = useQuery('proxies:get', { id })
   const { refresh } = detail
+  const test = useProxyTest(id, refresh)
   // Reload when the view says something changed (the version is only a trigger).
   useVersionRefresh(version, refresh)
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.refresh} />
@@ -59,8 +61,11 @@ function DetailLoader({
         >
           Delete
         </Button>
+        <TestProxyButton test={test} />
         <RotateIpButton proxy={data} onRotated={refresh} />
+        {/* Detect protocol (its own component) goes here. */}
       </Group>
+      <TestResult state={test.state} />
       <ProxyDetailBody detail={data} />
       <Title order={5}>Check history</Title>
       <CheckHistory proxyId={data.id} version={version} />

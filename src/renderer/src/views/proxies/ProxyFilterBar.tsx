@@ -1,9 +1,16 @@
 import { Button, Group, MultiSelect, Paper, Select, TextInput } from '@mantine/core'
 import { IconFilterOff, IconSearch } from '@tabler/icons-react'
 import type { ModelListItem, ProviderListItem } from '../../../../shared/contracts/dto'
-import { proxyProtocols, proxyStatuses } from '../../../../shared/domain'
+import {
+  anonymityLevels,
+  checkErrorCodes,
+  proxyProtocols,
+  proxyStatuses,
+} from '../../../../shared/domain'
 import { statusLabel } from '../../components'
 import { CollisionFilter } from './CollisionFilter'
+import { checkErrorLabels } from '../../features/checks'
+import { anonymityLabels } from '../../features/exit'
 import { activeFilterCount, isCountryCode, type ProxyFilterState } from './proxy-filters'
 
 interface ProxyFilterBarProps {
@@ -16,6 +23,14 @@ interface ProxyFilterBarProps {
 
 const statusOptions = proxyStatuses.map((value) => ({ value, label: statusLabel(value) }))
 const protocolOptions = proxyProtocols.map((value) => ({ value, label: value.toUpperCase() }))
+const lastCheckOptions = [
+  { value: 'any', label: 'Any result' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'passed', label: 'Passed' },
+  { value: 'untested', label: 'Not tested' },
+]
+const errorOptions = checkErrorCodes.map((value) => ({ value, label: checkErrorLabels[value] }))
+const anonymityOptions = anonymityLevels.map((value) => ({ value, label: anonymityLabels[value] }))
 const slotOptions = [
   { value: 'any', label: 'Any capacity' },
   { value: 'free', label: 'Has free slots' },
@@ -42,7 +57,7 @@ export function ProxyFilterBar({
     <Paper withBorder p="sm" radius="md" role="search" aria-label="Proxy filters">
       <Group gap="sm" align="flex-start">
         <TextInput
-          w={240}
+          w={220}
           label="Search"
           placeholder="Host, username or notes"
           leftSection={<IconSearch size={16} />}
@@ -50,7 +65,7 @@ export function ProxyFilterBar({
           onChange={(event) => onChange({ search: event.currentTarget.value })}
         />
         <Select
-          w={190}
+          w={160}
           label="Provider"
           placeholder="All providers"
           clearable
@@ -60,7 +75,7 @@ export function ProxyFilterBar({
           onChange={(next) => onChange({ providerId: next ? Number(next) : null })}
         />
         <MultiSelect
-          w={200}
+          w={160}
           label="Status"
           placeholder={value.status.length ? undefined : 'Any status'}
           data={statusOptions}
@@ -69,7 +84,7 @@ export function ProxyFilterBar({
           clearable
         />
         <MultiSelect
-          w={200}
+          w={150}
           label="Protocol"
           placeholder={value.protocol.length ? undefined : 'Any protocol'}
           data={protocolOptions}
@@ -78,7 +93,7 @@ export function ProxyFilterBar({
           clearable
         />
         <Select
-          w={170}
+          w={150}
           label="Model"
           allowDeselect={false}
           searchable
@@ -91,7 +106,7 @@ export function ProxyFilterBar({
           }
         />
         <Select
-          w={150}
+          w={130}
           label="Capacity"
           allowDeselect={false}
           data={slotOptions}
@@ -101,7 +116,7 @@ export function ProxyFilterBar({
           }
         />
         <TextInput
-          w={80}
+          w={70}
           label="Country"
           placeholder="US"
           maxLength={2}
@@ -110,18 +125,53 @@ export function ProxyFilterBar({
           onChange={(event) => onChange({ country: event.currentTarget.value.toUpperCase() })}
         />
         <TextInput
-          w={150}
+          w={120}
           label="Location"
           placeholder="California"
           value={value.location}
           onChange={(event) => onChange({ location: event.currentTarget.value })}
         />
         <TextInput
-          w={130}
+          w={100}
           label="Tag"
           placeholder="Exact tag"
           value={value.tag}
           onChange={(event) => onChange({ tag: event.currentTarget.value })}
+        />
+        <Select
+          w={130}
+          label="Last check"
+          allowDeselect={false}
+          data={lastCheckOptions}
+          value={value.lastCheck}
+          onChange={(next) =>
+            onChange({ lastCheck: (next ?? 'any') as ProxyFilterState['lastCheck'] })
+          }
+        />
+        <MultiSelect
+          w={170}
+          label="Error"
+          placeholder={value.errorCode.length ? undefined : 'Any error'}
+          data={errorOptions}
+          value={value.errorCode}
+          onChange={(next) => onChange({ errorCode: next as ProxyFilterState['errorCode'] })}
+          clearable
+        />
+        <MultiSelect
+          w={150}
+          label="Anonymity"
+          placeholder={value.anonymity.length ? undefined : 'Any level'}
+          data={anonymityOptions}
+          value={value.anonymity}
+          onChange={(next) => onChange({ anonymity: next as ProxyFilterState['anonymity'] })}
+          clearable
+        />
+        <TextInput
+          w={140}
+          label="Network"
+          placeholder="AS13335 or org"
+          value={value.network}
+          onChange={(event) => onChange({ network: event.currentTarget.value })}
         />
         <CollisionFilter
           value={value.collision}

@@ -4,6 +4,16 @@ import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
 import { formatCents } from '../../lib/format'
 import { collisionColumn } from './collision-column'
+import {
+  anonymityColumn,
+  exitIpColumn,
+  lastResultColumn,
+  latencyColumn,
+  networkColumn,
+  placeColumn,
+  reachabilityColumn,
+  timezoneColumn,
+} from './proxy-exit-columns'
 import { protocolLabel, proxyLabel } from './proxy-label'
 
 const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
@@ -31,7 +41,22 @@ function Tags({ tags }: { tags: string[] }) {
 }
 
 /**
- * Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
+ * Shown on demand (the table's column menu): at 1440 px the table cannot show every column, and
+ * these matter least when scanning for a proxy to use or fix.
+ */
+export const hiddenByDefault = [
+  'timezone',
+  'network',
+  'anonymity',
+  'monthlyCost',
+  'expiresAt',
+  'lastTestedAt',
+  'tags',
+] as const
+
+/**
+ * In the order an operator scans a row at 1440 px: endpoint, health and exit, who it serves,
+ * then the rest (scrolled to, or shown from the column menu). Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
  * server; `tags` has no server sort. Accessors are plain keys: MRT's loading skeleton rows are
  * blank objects.
  */
@@ -41,7 +66,7 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       id: 'host',
       header: 'Endpoint',
       accessorKey: 'host',
-      size: 180,
+      size: 170,
       Cell: ({ row: { original: proxy } }) => (
         <Stack gap={0}>
           <Text
@@ -72,22 +97,10 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       ),
     },
     {
-      id: 'protocol',
-      header: 'Protocol',
-      accessorKey: 'protocol',
-      size: 95,
-      Cell: ({ row: { original: proxy } }) => (
-        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
-          {protocolLabel(proxy)}
-        </Badge>
-      ),
-    },
-    { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
-    {
       id: 'status',
       header: 'Status',
       accessorKey: 'status',
-      size: 100,
+      size: 95,
       Cell: ({ row: { original: proxy } }) =>
         proxy.status === 'error' && proxy.lastErrorMessage ? (
           <Tooltip label={proxy.lastErrorMessage} multiline w={260}>
@@ -99,45 +112,44 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
           <StatusBadge status={proxy.status} />
         ),
     },
+    // What the last check found (proxy-exit-columns.tsx); a column another part adds, such as
+    // the exit-collision marker, is one more line here.
+    lastResultColumn,
+    latencyColumn,
+    exitIpColumn,
+    placeColumn,
     {
       id: 'model',
       header: 'Model',
       accessorKey: 'assignedModelName',
-      size: 115,
+      size: 110,
       Cell: ({ row: { original: proxy } }) => proxy.assignedModelName ?? <Text c="dimmed">—</Text>,
     },
     {
       id: 'accountCount',
       header: 'Accounts',
       accessorKey: 'accountCount',
-      size: 120,
+      size: 115,
       Cell: ({ row: { original: proxy } }) => (
         <CapacityBar used={proxy.accountCount} capacity={proxy.maxAccounts} />
       ),
     },
+    reachabilityColumn,
     {
-      id: 'country',
-      header: 'Location',
-      accessorKey: 'country',
-      size: 130,
-      Cell: ({ row: { original: proxy } }) =>
-        proxy.country || proxy.location ? (
-          <Group gap={6} wrap="nowrap">
-            {proxy.country && (
-              <Text size="sm" fw={600}>
-                {proxy.country}
-              </Text>
-            )}
-            {proxy.location && (
-              <Text size="sm" c="dimmed" truncate="end" maw={120}>
-                {proxy.location}
-              </Text>
-            )}
-          </Group>
-        ) : (
-          <Text c="dimmed">—</Text>
-        ),
+      id: 'protocol',
+      header: 'Protocol',
+      accessorKey: 'protocol',
+      size: 85,
+      Cell: ({ row: { original: proxy } }) => (
+        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
+          {protocolLabel(proxy)}
+        </Badge>
+      ),
     },
+    { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
+    timezoneColumn,
+    networkColumn,
+    anonymityColumn,
     {
       id: 'monthlyCost',
       header: 'Monthly',
@@ -175,22 +187,6 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       accessorKey: 'lastTestedAt',
       size: 115,
       Cell: ({ row: { original: proxy } }) => <RelativeTime epochMs={proxy.lastTestedAt} />,
-    },
-    {
-      id: 'responseTimeMs',
-      header: 'Latency',
-      accessorKey: 'responseTimeMs',
-      size: 90,
-      mantineTableBodyCellProps: { align: 'right' },
-      mantineTableHeadCellProps: { align: 'right' },
-      Cell: ({ row: { original: proxy } }) =>
-        proxy.responseTimeMs === null ? (
-          <Text c="dimmed">—</Text>
-        ) : (
-          <Text size="sm" {...numeric}>
-            {proxy.responseTimeMs} ms
-          </Text>
-        ),
     },
     {
       id: 'tags',

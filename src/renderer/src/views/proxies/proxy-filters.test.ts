@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hashWithQuery, idParam, readHashQuery } from './hash-query'
-import { activeFilterCount, emptyFilters, toListFilters } from './proxy-filters'
+import { activeFilterCount, emptyFilters, lastCheckParam, toListFilters } from './proxy-filters'
 
 describe('proxy list filters', () => {
   it('sends nothing for empty filters', () => {
@@ -20,6 +20,10 @@ describe('proxy list filters', () => {
       freeSlots: 'full',
       search: ' user1 ',
       collision: true,
+      lastCheck: 'failed',
+      errorCode: ['timeout', 'auth_failed'],
+      anonymity: ['elite'],
+      network: ' AS13335 ',
     })
     expect(filters).toEqual({
       providerId: 3,
@@ -32,6 +36,10 @@ describe('proxy list filters', () => {
       hasFreeSlots: false,
       search: 'user1',
       collision: true,
+      lastCheck: 'failed',
+      errorCode: ['timeout', 'auth_failed'],
+      anonymity: ['elite'],
+      network: 'AS13335',
     })
   })
 
@@ -45,6 +53,12 @@ describe('proxy list filters', () => {
 })
 
 describe('hash query parameters', () => {
+  it('reads the last-check filter from the hash, ignoring unknown values', () => {
+    expect(lastCheckParam(readHashQuery('#/proxies?lastCheck=failed'))).toBe('failed')
+    expect(lastCheckParam(readHashQuery('#/proxies?lastCheck=maybe'))).toBe('any')
+    expect(lastCheckParam(readHashQuery('#/proxies'))).toBe('any')
+  })
+
   it('reads parameters after the route and ignores a hash without any', () => {
     expect(idParam(readHashQuery('#/proxies?provider=12'), 'provider')).toBe(12)
     expect(idParam(readHashQuery('#/proxies'), 'provider')).toBeNull()

@@ -1,5 +1,12 @@
 import type { InputOf } from '../../../../shared/contracts'
-import type { ProxyProtocol, ProxyStatus } from '../../../../shared/domain'
+import {
+  lastCheckStates,
+  type AnonymityLevel,
+  type CheckErrorCode,
+  type LastCheckState,
+  type ProxyProtocol,
+  type ProxyStatus,
+} from '../../../../shared/domain'
 
 export interface ProxyFilterState {
   providerId: number | null
@@ -15,6 +22,12 @@ export interface ProxyFilterState {
   search: string
   /** Only proxies with an exit collision (CollisionFilter). */
   collision: boolean
+  /** How the last check ended. */
+  lastCheck: 'any' | LastCheckState
+  errorCode: CheckErrorCode[]
+  anonymity: AnonymityLevel[]
+  /** `AS13335`, `13335` or part of the network's organisation. */
+  network: string
 }
 
 export const emptyFilters: ProxyFilterState = {
@@ -28,6 +41,10 @@ export const emptyFilters: ProxyFilterState = {
   freeSlots: 'any',
   search: '',
   collision: false,
+  lastCheck: 'any',
+  errorCode: [],
+  anonymity: [],
+  network: '',
 }
 
 export type ProxyListFilterInput = Omit<
@@ -53,7 +70,17 @@ export function toListFilters(state: ProxyFilterState): ProxyListFilterInput {
   if (state.freeSlots !== 'any') filters.hasFreeSlots = state.freeSlots === 'free'
   if (state.search.trim()) filters.search = state.search.trim()
   if (state.collision) filters.collision = true
+  if (state.lastCheck !== 'any') filters.lastCheck = state.lastCheck
+  if (state.errorCode.length) filters.errorCode = state.errorCode
+  if (state.anonymity.length) filters.anonymity = state.anonymity
+  if (state.network.trim()) filters.network = state.network.trim()
   return filters
+}
+
+/** `?lastCheck=failed` (a link or a reload); anything else is no filter. */
+export function lastCheckParam(query: URLSearchParams): ProxyFilterState['lastCheck'] {
+  const value = query.get('lastCheck')
+  return lastCheckStates.find((state) => state === value) ?? 'any'
 }
 
 export function activeFilterCount(state: ProxyFilterState): number {

@@ -2,7 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { proxyStatuses, type ProxyStatus } from '../../../../shared/domain'
 import { idParam, readHashQuery, replaceHashQuery } from './hash-query'
-import { emptyFilters, toListFilters, type ProxyFilterState } from './proxy-filters'
+import { emptyFilters, lastCheckParam, toListFilters, type ProxyFilterState } from './proxy-filters'
 
 function fromHash(): ProxyFilterState {
   const query = readHashQuery()
@@ -11,6 +11,7 @@ function fromHash(): ProxyFilterState {
     providerId: idParam(query, 'provider'),
     status: statusParam(query),
     collision: query.get('collision') === '1',
+    lastCheck: lastCheckParam(query),
   }
 }
 
@@ -21,7 +22,8 @@ function statusParam(query: URLSearchParams): ProxyStatus[] {
 }
 
 /**
- * The filter toolbar's state, with the provider kept in the address (`#/proxies?provider=3`) so
+ * The filter toolbar's state, with the provider, status and last check kept in the address
+ * (`#/proxies?provider=3`, `?lastCheck=failed`) so
  * the Providers view can link here and a reload keeps the filter. `listFilters` trails the typing
  * by a moment so each keystroke does not query.
  */
@@ -33,8 +35,10 @@ export function useProxyFilters() {
       const query = readHashQuery()
       const providerId = idParam(query, 'provider')
       const status = statusParam(query)
+      const lastCheck = lastCheckParam(query)
       setFilters((current) => {
-        const next = status.length ? { ...current, status } : current
+        let next = status.length ? { ...current, status } : current
+        if (lastCheck !== 'any' && lastCheck !== next.lastCheck) next = { ...next, lastCheck }
         return next.providerId === providerId ? next : { ...next, providerId }
       })
     }
@@ -47,8 +51,9 @@ export function useProxyFilters() {
     replaceHashQuery('proxies', {
       provider: filters.providerId === null ? null : String(filters.providerId),
       status: statusKey || null,
+      lastCheck: filters.lastCheck === 'any' ? null : filters.lastCheck,
     })
-  }, [filters.providerId, statusKey])
+  }, [filters.providerId, statusKey, filters.lastCheck])
 
   const change = useCallback(
     (patch: Partial<ProxyFilterState>) => setFilters((current) => ({ ...current, ...patch })),

@@ -1,5 +1,5 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core'
-import { GEO_ATTRIBUTION } from '../../../../shared/attributions'
+import { ASN_ATTRIBUTION, GEO_ATTRIBUTION } from '../../../../shared/attributions'
 import { useQuery } from '../../api'
 
 /** Version and the attributions the shipped data's licences ask for. */
@@ -20,6 +20,12 @@ export function AboutSection() {
           {GEO_ATTRIBUTION}{' '}
           <Anchor href="https://www.maxmind.com" target="_blank" rel="noreferrer" size="sm">
             maxmind.com
+          </Anchor>
+        </Text>
+        <Text size="sm" c="dimmed">
+          {ASN_ATTRIBUTION}{' '}
+          <Anchor href="https://db-ip.com" target="_blank" rel="noreferrer" size="sm">
+            IP Geolocation by DB-IP
           </Anchor>
         </Text>
       </Stack>

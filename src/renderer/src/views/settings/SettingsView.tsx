@@ -1,6 +1,7 @@
 import { Loader, Stack, Text, Title } from '@mantine/core'
 import { useSettings } from '../../settings/settings-context'
 import { AboutSection } from './AboutSection'
+import { LocationDatabasesSection } from './LocationDatabasesSection'
 import { SecuritySection } from './SecuritySection'
 import { SettingsForm } from './SettingsForm'
 import { StorageSection } from './StorageSection'
@@ -22,6 +23,7 @@ export function SettingsView() {
       ) : (
         !error && <Loader aria-label="Loading settings" />
       )}
+      <LocationDatabasesSection />
       <StorageSection />
       <SecuritySection />
       <AboutSection />
