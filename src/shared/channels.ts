@@ -36,6 +36,7 @@ export const channels = [
   'assignments:reassign',
   'assignments:list',
   'assignments:available',
+  'assignments:collisions',
   'history:list',
   'analytics:summary',
   'import:preview',

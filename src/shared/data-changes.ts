@@ -75,6 +75,7 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'assignments:reassign': assignmentWrite,
   'assignments:list': { reads: ['accounts', 'proxies', 'models', 'providers'] },
   'assignments:available': { reads: ['proxies', 'accounts'] },
+  'assignments:collisions': { reads: ['proxies', 'accounts', 'models', 'checks'] },
   'history:list': { reads: ['history'] },
   'analytics:summary': { reads: ['providers', 'proxies', 'models', 'accounts', 'history'] },
   'import:preview': {},

@@ -70,6 +70,13 @@ export const settingsShape = {
   platformTargets: platformTargetsSchema,
   /** The operator's own URL + keyword check, fetched through every proxy a check includes. */
   customTarget: reachTargetSchema,
+  /**
+   * Isolation guard: how long an exit a proxy answered from still counts (a rotating proxy has
+   * many), and whether two proxies collide on the exact exit IP (`ip`) or on the same IPv4 /24 or
+   * IPv6 /48 (`net`). Exits older than the window are trimmed after each check run.
+   */
+  exitWindowDays: z.number().int().min(1).max(365),
+  exitMatch: z.enum(['ip', 'net']),
 }
 
 export const settingsSchema = z.object(settingsShape).strict()
@@ -117,6 +124,8 @@ export const defaultSettings: Settings = {
     other: { ...target('https://example.com/', 200, 299, 'Example Domain'), enabled: false },
   },
   customTarget: { ...target('https://example.com/', 200, 299, 'Example Domain'), enabled: false },
+  exitWindowDays: 7,
+  exitMatch: 'ip',
 }
 
 function target(

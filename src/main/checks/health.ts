@@ -7,7 +7,9 @@ import type {
   MonitorAlert,
   RunOrigin,
 } from '../../shared/contracts/checks'
+import type { ExitCollisionDto } from '../../shared/contracts/assignments'
 import { AppError } from '../../shared/errors'
+import { collisionSentence } from '../services/assignment/exit-collisions'
 import { reassignAccount } from '../services/assignment/moves'
 import { stmt, type ServiceContext } from '../services/service-context'
 
@@ -138,17 +140,28 @@ export interface AlertInput {
   leftFailing: { moved: FailoverMove[]; stranded: FailoverStranded[] }
   /** Failover off: active accounts left on the proxies that just failed. */
   accountsLeft: number
+  /** Exit collisions among assigned proxies this run revealed (new ones). */
+  collisions?: readonly ExitCollisionDto[]
 }
 
 /**
- * The one aggregated alert of a run, or null when no proxy changed state and no account moved off
- * a proxy left failing (accounts that still cannot move are not news on every round).
+ * The one aggregated alert of a run, or null when no proxy changed state, no account moved off a
+ * proxy left failing (accounts that still cannot move are not news on every round) and no new
+ * exit collision came to light.
  */
 export function buildAlert(input: AlertInput): MonitorAlert | null {
   const failing = input.failed.map(toAlertProxy)
   const recovered = input.recovered.map(toAlertProxy)
   const leftMoved = input.leftFailing.moved
-  if (failing.length === 0 && recovered.length === 0 && leftMoved.length === 0) return null
+  const collisions = input.collisions ?? []
+  if (
+    failing.length === 0 &&
+    recovered.length === 0 &&
+    leftMoved.length === 0 &&
+    collisions.length === 0
+  ) {
+    return null
+  }
   const sentences: string[] = []
   if (failing.length) {
     sentences.push(`${plural(failing.length, 'proxy', 'proxies')} failing: ${endpoints(failing)}.`)
@@ -181,11 +194,24 @@ export function buildAlert(input: AlertInput): MonitorAlert | null {
       `${plural(input.accountsLeft, 'account is', 'accounts are')} on the failing ${failing.length === 1 ? 'proxy' : 'proxies'} (failover is off).`,
     )
   }
+  for (const collision of collisions.slice(0, SHOWN)) {
+    const sentence = collisionSentence(collision)
+    sentences.push(`${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`)
+  }
+  if (collisions.length > SHOWN) {
+    sentences.push(
+      `${plural(collisions.length - SHOWN, 'more exit collision', 'more exit collisions')}.`,
+    )
+  }
   const title = failing.length
     ? `${plural(failing.length, 'proxy', 'proxies')} failing`
     : recovered.length
       ? `${plural(recovered.length, 'proxy', 'proxies')} recovered`
-      : `${plural(leftMoved.length, 'account', 'accounts')} moved off failing proxies`
+      : leftMoved.length
+        ? `${plural(leftMoved.length, 'account', 'accounts')} moved off failing proxies`
+        : collisions.length === 1
+          ? 'Exit collision'
+          : `${collisions.length} exit collisions`
   return {
     runId: input.runId,
     origin: input.origin,
@@ -197,7 +223,8 @@ export function buildAlert(input: AlertInput): MonitorAlert | null {
       moved: [...moved, ...leftMoved],
       stranded,
     },
-    level: failing.length || leftMoved.length ? 'error' : 'info',
+    collisions: [...collisions],
+    level: failing.length || leftMoved.length || collisions.length ? 'error' : 'info',
     title,
     message: sentences.join(' '),
   }

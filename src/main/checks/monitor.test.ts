@@ -7,6 +7,7 @@ import {
   type RunningJudge,
   type RunningServer,
 } from '../../../test/fixtures'
+import { startTinyproxyLeavingFrom } from '../../../test/fixtures/bound-exits'
 import { createChecksFixture, type ChecksFixture } from '../../../test/support/checks'
 import type { Timers } from './monitor'
 
@@ -16,13 +17,17 @@ const PASS = 'm0nitor-pass'
 
 const servers = serverGroup()
 let tinyproxy: RunningServer
+// Leaves through another loopback address: a proxy of another model on the same exit would be an
+// exit collision, which failover rightly refuses to move accounts next to.
+let otherExit: RunningServer
 let judge: RunningJudge
 const fixtures: ChecksFixture[] = []
 
 beforeAll(async () => {
-  ;[tinyproxy, judge] = await Promise.all([
+  ;[tinyproxy, judge, otherExit] = await Promise.all([
     startTinyproxy().then(servers.add),
     startJudge().then(servers.add),
+    startTinyproxyLeavingFrom('127.0.0.21').then(servers.add),
   ])
 })
 
@@ -37,13 +42,13 @@ async function setup(options: Parameters<typeof createChecksFixture>[1] = {}) {
   fixtures.push(f)
   const providerId = await f.provider()
   let session = 0
-  const good = async (maxAccounts = 3) =>
+  const good = async (maxAccounts = 3, port = tinyproxy.port) =>
     (
       await f.call('proxies:create', {
         providerId,
         protocol: 'http',
         host: '127.0.0.1',
-        port: tinyproxy.port,
+        port,
         username: `session-${++session}`,
         password: PASS,
         maxAccounts,
@@ -140,7 +145,7 @@ describe('health monitor rounds', () => {
       await account(modelA, failing),
     ]
     const spare = await good(2) // room for two of the three
-    const otherModel = await good(3)
+    const otherModel = await good(3, otherExit.port)
     await account(modelB, otherModel) // serves model B: cannot take model A's accounts
 
     const changesBefore = f.events('data:changed').length

@@ -1,5 +1,6 @@
 import type { ProxiesTestInput } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
+import { exitGuard } from '../services/assignment/exit-collisions'
 import { proxyFilterSql } from '../services/proxies'
 import { passwordAad } from '../services/proxies'
 import {
@@ -57,7 +58,7 @@ export function selectRunTargets(ctx: ServiceContext, selection: ProxiesTestInpu
     return targetsByIds(ctx, selection.ids)
   }
   if ('filter' in selection) {
-    const filter = proxyFilterSql(selection.filter)
+    const filter = proxyFilterSql(selection.filter, exitGuard(ctx))
     const rows = ctx.sqlite
       .prepare(`SELECT ${TARGET_COLUMNS} FROM proxies p ${filter.where} ORDER BY p.id`)
       .all(...filter.params) as TargetRow[]

@@ -7,6 +7,7 @@ import type {
 import { AppError } from '../../shared/errors'
 import { exclusiveGate } from '../db/exclusive'
 import type { EventBus } from '../events'
+import { detectNewCollisions } from '../services/assignment/exit-collisions'
 import type { ServiceContext } from '../services/service-context'
 import { readSettings } from '../services/settings'
 import type { AlertSink } from './alert-sink'
@@ -220,13 +221,22 @@ function reportTransitions(
 ): MonitorAlert | null {
   const { failed, recovered } = netTransitions(transitions)
   const settings = readSettings(ctx.sqlite)
+  // The isolation guard: exits this run recorded may link two models' proxies (trims old exits).
+  const collisions = detectNewCollisions(ctx)
   const failedIds = failed.map((result) => result.proxyId)
   // Monitor rounds also re-home what an earlier run left on failing proxies (a crash, say).
   const leftIds =
     settings.failoverEnabled && run.origin === 'monitor'
       ? proxiesLeftFailing(ctx).filter((id) => !failedIds.includes(id))
       : []
-  if (failed.length === 0 && recovered.length === 0 && leftIds.length === 0) return null
+  if (
+    failed.length === 0 &&
+    recovered.length === 0 &&
+    leftIds.length === 0 &&
+    collisions.length === 0
+  ) {
+    return null
+  }
   const failover = settings.failoverEnabled
     ? { enabled: true, ...failOver(ctx, failedIds) }
     : { enabled: false, moved: [], stranded: [] }
@@ -239,5 +249,6 @@ function reportTransitions(
     recovered,
     failover,
     accountsLeft: settings.failoverEnabled ? 0 : accountsOn(ctx, failedIds),
+    collisions,
   })
 }

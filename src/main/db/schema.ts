@@ -312,6 +312,38 @@ export const proxyExits = sqliteTable(
   ],
 )
 
+/**
+ * Exit collisions already raised (by the alert after a check run, or accepted by a forced
+ * assign), one row per pair of proxies, lower id first: what makes a collision "new". The open
+ * collisions themselves are always computed from `proxy_exits` and the proxies' models; a row whose
+ * pair no longer collides (or whose models changed) is deleted, so a collision that comes back is
+ * raised again. Goes with either proxy.
+ */
+export const exitCollisions = sqliteTable(
+  'exit_collisions',
+  {
+    proxyId: integer('proxy_id')
+      .notNull()
+      .references(() => proxies.id, { onDelete: 'cascade' }),
+    otherProxyId: integer('other_proxy_id')
+      .notNull()
+      .references(() => proxies.id, { onDelete: 'cascade' }),
+    modelId: integer('model_id').notNull(),
+    otherModelId: integer('other_model_id').notNull(),
+    /** The shared exit IP, or the shared /24 or /48 in subnet mode. */
+    address: text('address').notNull(),
+    raisedAt: integer('raised_at').notNull(),
+    /** 1: an operator's forced assign created it, so no alert announces it. */
+    forced: integer('forced', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proxyId, t.otherProxyId] }),
+    index('exit_collisions_other_idx').on(t.otherProxyId),
+    check('exit_collisions_pair_order', sql`${t.proxyId} < ${t.otherProxyId}`),
+    check('exit_collisions_forced_bool', bool(t.forced)),
+  ],
+)
+
 export const settings = sqliteTable(
   'settings',
   {

@@ -12,6 +12,8 @@ export interface HistoryEntry {
   action: HistoryAction
   reason: HistoryReason
   actor: HistoryActor
+  /** Why, in words, when the reason alone does not say it (a forced assign names its collision). */
+  detail?: string | null
 }
 
 const written = columnSet(proxyAssignmentHistory, [
@@ -22,6 +24,7 @@ const written = columnSet(proxyAssignmentHistory, [
   'reason',
   'assignedBy',
   'createdAt',
+  'detail',
 ])
 const INSERT_HISTORY = `INSERT INTO proxy_assignment_history (${written.names})
   VALUES (${written.keys.map(() => '?').join(', ')})`
@@ -39,6 +42,7 @@ export function recordHistory(ctx: ServiceContext, entry: HistoryEntry): void {
       reason: entry.reason,
       assignedBy: entry.actor,
       createdAt: ctx.clock.now(),
+      detail: entry.detail,
     },
     params,
   )

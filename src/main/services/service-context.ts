@@ -124,6 +124,7 @@ export type RuleCode =
   | 'account_not_assigned'
   | 'same_proxy'
   | 'no_capacity_for_model'
+  | 'exit_collision'
   | 'provider_has_proxies'
   | 'model_has_accounts'
   | 'max_below_assigned'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
-import { id } from './common'
+import type { AccountPlatform } from '../domain'
+import { id, noInput } from './common'
 import type { AssignmentDto, Page, ProxyDto } from './dto'
 import { ids, paging } from './fields'
 
@@ -11,13 +12,63 @@ import { ids, paging } from './fields'
  */
 
 /** Why an account was left without a proxy by `assignments:auto`. */
-export const unassignedReasons = ['no_capacity_for_model'] as const
+export const unassignedReasons = ['no_capacity_for_model', 'exit_collision'] as const
 export type UnassignedReason = (typeof unassignedReasons)[number]
+
+/** The collision that kept a proxy from an account: `proxyId` shares `address` with `otherProxyId`. */
+export interface CollisionNote {
+  proxyId: number
+  otherProxyId: number
+  otherModelId: number
+  address: string
+}
 
 export interface AutoAssignResult {
   assigned: { accountId: number; proxyId: number; modelId: number }[]
-  unassigned: { accountId: number; modelId: number; reason: UnassignedReason }[]
+  unassigned: {
+    accountId: number
+    modelId: number
+    reason: UnassignedReason
+    /** With `exit_collision`: the proxy that had room and the one of another model it shares an exit with. */
+    collision?: CollisionNote
+  }[]
 }
+
+/**
+ * Two proxies serving different models whose recent exits share an address (the exact IP, or the
+ * /24 or /48 in subnet mode): the accounts on them are linked. Lower proxy id first.
+ */
+export interface ExitCollisionDto {
+  proxyId: number
+  proxyLabel: string
+  modelId: number
+  modelName: string
+  otherProxyId: number
+  otherProxyLabel: string
+  otherModelId: number
+  otherModelName: string
+  /** The shared exit IP, or the shared network in subnet mode. */
+  address: string
+  match: 'ip' | 'net'
+  /** The later of the two sightings of the shared address (the most recent such pair). */
+  lastSeenAt: number
+  /** Active accounts on either proxy, and the first of them. */
+  accountCount: number
+  accounts: {
+    id: number
+    username: string
+    platform: AccountPlatform
+    modelId: number
+    proxyId: number
+  }[]
+  /** When an alert raised it (or a forced assign accepted it); null: not raised yet. */
+  raisedAt: number | null
+  /** An operator's forced assign created it. */
+  forced: boolean
+}
+
+/** Assign even though it creates an exit collision; recorded in history as the operator's. */
+const force = z.boolean().optional()
 
 export const autoAssignInput = z
   .strictObject({
@@ -28,7 +79,7 @@ export const autoAssignInput = z
   })
   .default({})
 
-export const assignInput = z.strictObject({ accountId: id, proxyId: id })
+export const assignInput = z.strictObject({ accountId: id, proxyId: id, force })
 
 export const releaseInput = z.strictObject({ accountIds: ids })
 
@@ -36,6 +87,8 @@ export const reassignInput = z.strictObject({
   accountId: id,
   /** A proxy id, or 'auto' for the first available proxy for the account's model. */
   toProxyId: z.union([id, z.literal('auto')]),
+  /** Only with a chosen proxy: move it even though that creates an exit collision. */
+  force,
 })
 
 export const assignmentListInput = z
@@ -68,6 +121,8 @@ export const assignmentContracts = {
   ),
   /** Proxies that could take an account of the model now, in first-available order. */
   'assignments:available': defineContract<ProxyDto[]>()('assignments:available', availableInput),
+  /** Open exit collisions, with the accounts each links. */
+  'assignments:collisions': defineContract<ExitCollisionDto[]>()('assignments:collisions', noInput),
 }
 
 export type AssignmentListInput = z.output<typeof assignmentListInput>

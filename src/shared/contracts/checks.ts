@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ExitCollisionDto } from './assignments'
 import { defineContract } from '../contract'
 import type { AnonymityLevel, CheckErrorCode, ProxyStatus } from '../domain'
 import type { ReachabilityResult } from './dto'
@@ -183,6 +184,8 @@ export interface MonitorAlert {
     moved: FailoverMove[]
     stranded: FailoverStranded[]
   }
+  /** Exit collisions among assigned proxies this run revealed (new ones only; see assignments:collisions). */
+  collisions: ExitCollisionDto[]
   level: 'info' | 'error'
   /** "3 proxies failing", ready for a notification. */
   title: string

@@ -114,6 +114,8 @@ export interface ProxyDto {
   consecutiveFailures: number
   createdAt: number
   updatedAt: number
+  /** Isolation guard: proxies of another model whose recent exits this one shares (0: none). */
+  exitCollisions: number
 }
 
 export interface ProxyDetail extends ProxyDto {

@@ -104,6 +104,8 @@ export const proxyListFilters = {
   hasFreeSlots: z.boolean().optional(),
   /** Case-insensitive substring of host, username or notes. */
   search: text().trim().max(200).optional(),
+  /** Isolation guard: true, proxies sharing a recent exit with another model's; false, the rest. */
+  collision: z.boolean().optional(),
   /** The last check: passed, failed (any error class, the judges' too) or never ran. */
   lastCheck: z.enum(lastCheckStates).optional(),
   /** The last check failed with one of these classes. */

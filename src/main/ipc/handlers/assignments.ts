@@ -4,6 +4,7 @@ import {
   getAssignment,
   listAssignments,
 } from '../../services/assignment/assignment-queries'
+import { listExitCollisions } from '../../services/assignment/exit-collisions'
 import { assignAccount, reassignAccount, releaseAccounts } from '../../services/assignment/moves'
 import type { HandlerMap } from '../handler'
 
@@ -15,22 +16,27 @@ export const assignmentHandlers: HandlerMap<
   | 'assignments:reassign'
   | 'assignments:list'
   | 'assignments:available'
+  | 'assignments:collisions'
 > = {
   'assignments:auto': (ctx, options) => autoAssign(ctx, options),
-  'assignments:assign': (ctx, { accountId, proxyId }) => {
-    assignAccount(ctx, accountId, proxyId, { reason: 'manual', actor: 'operator' })
+  'assignments:assign': (ctx, { accountId, proxyId, force }) => {
+    assignAccount(ctx, accountId, proxyId, { reason: 'manual', actor: 'operator' }, { force })
     return getAssignment(ctx, accountId)
   },
   'assignments:release': (ctx, { accountIds }) => ({
     released: releaseAccounts(ctx, accountIds, { reason: 'manual', actor: 'operator' }),
   }),
-  'assignments:reassign': (ctx, { accountId, toProxyId }) => {
-    reassignAccount(ctx, accountId, toProxyId, {
-      reason: 'manual',
-      actor: toProxyId === 'auto' ? 'system' : 'operator',
-    })
+  'assignments:reassign': (ctx, { accountId, toProxyId, force }) => {
+    reassignAccount(
+      ctx,
+      accountId,
+      toProxyId,
+      { reason: 'manual', actor: toProxyId === 'auto' ? 'system' : 'operator' },
+      { force },
+    )
     return getAssignment(ctx, accountId)
   },
   'assignments:list': (ctx, input) => listAssignments(ctx, input),
   'assignments:available': (ctx, { modelId, limit }) => availableProxies(ctx, modelId, limit),
+  'assignments:collisions': (ctx) => listExitCollisions(ctx),
 }

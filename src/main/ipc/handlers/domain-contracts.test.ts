@@ -142,6 +142,12 @@ const cases: [Channel, () => unknown, 'VALIDATION' | 'NOT_FOUND'][] = [
   ['assignments:reassign', () => ({ accountId: known.account, toProxyId: 'first' }), 'VALIDATION'],
   ['assignments:available', () => ({ modelId: U }), 'NOT_FOUND'],
   ['assignments:available', () => ({ modelId: known.model, limit: 0 }), 'VALIDATION'],
+  ['assignments:collisions', () => ({ modelId: known.model }), 'VALIDATION'],
+  [
+    'assignments:assign',
+    () => ({ accountId: known.account, proxyId: known.proxy, force: 'yes' }),
+    'VALIDATION',
+  ],
   ['assignments:list', () => ({ sortBy: 'password' }), 'VALIDATION'],
   ['history:list', () => ({ from: 10, to: 5 }), 'VALIDATION'],
   ['history:list', () => ({ action: 'deleted' }), 'VALIDATION'],

@@ -1,5 +1,6 @@
-import type { AutoAssignResult } from '../../../shared/contracts/assignments'
+import type { AutoAssignResult, CollisionNote } from '../../../shared/contracts/assignments'
 import { inTransaction, stmt, type ServiceContext } from '../service-context'
+import { exitGuard, exitNeighbours, type ExitNeighbours } from './exit-collisions'
 
 export interface AutoAssignOptions {
   modelId?: number
@@ -25,6 +26,11 @@ const NULL_CHUNK = 1_000
  * that proxy's id is below every candidate of its model, so the claimed proxy becomes the model's
  * lowest candidate: each model keeps its candidates as a stack, lowest on top, and no-model proxies
  * are consumed strictly in id order.
+ *
+ * Isolation guard: a proxy whose recent exits are shared with a proxy of another model is skipped
+ * for that model (the next available one is taken); an account nothing is left for because of
+ * that stays unassigned with reason `exit_collision`, naming the proxies. The neighbours of every
+ * proxy that shares an exit are read once; a fleet where none does pays one empty scan.
  */
 export function autoAssign(ctx: ServiceContext, options: AutoAssignOptions = {}): AutoAssignResult {
   return inTransaction(ctx, () => {
@@ -35,29 +41,56 @@ export function autoAssign(ctx: ServiceContext, options: AutoAssignOptions = {})
 
     const byModel = modelStacks(ctx, now, new Set(accounts.map((a) => a.model_id)))
     const noModel = noModelQueue(ctx, now)
+    const exits = exitNeighbours(ctx, exitGuard(ctx))
+    const guarded = exits.neighbours.size > 0
+    // No-model proxies passed over because they collide for some model, in id order: still free
+    // for other models. Only proxies that share an exit ever land here.
+    const held: Slot[] = []
+    const skippedFor = new Map<number, CollisionNote>()
     for (const account of accounts) {
-      let stack = byModel.get(account.model_id)
-      const own = stack?.[stack.length - 1]
-      const spare = noModel.peek()
+      const model = account.model_id
+      let stack = byModel.get(model)
+      let own = stack?.[stack.length - 1]
+      let spare = noModel.peek()
+      let heldAt = -1
+      if (guarded) {
+        // A proxy that collides for a model keeps colliding for it: models are only added
+        // during the plan, so a colliding proxy of the model's own stack is dropped for good.
+        while (own && stack && collides(exits, own.id, model, skippedFor)) {
+          stack.pop()
+          own = stack[stack.length - 1]
+        }
+        heldAt = held.findIndex((slot) => !collides(exits, slot.id, model, skippedFor))
+        while (heldAt < 0 && spare && collides(exits, spare.id, model, skippedFor)) {
+          noModel.take()
+          held.push(spare)
+          spare = noModel.peek()
+        }
+        // Everything held was taken from the queue before `spare`, so it has a lower id.
+        if (heldAt >= 0) spare = held[heldAt]
+      }
       let slot: Slot
       if (spare && (!own || spare.id < own.id)) {
-        noModel.take()
+        if (heldAt >= 0) held.splice(heldAt, 1)
+        else noModel.take()
         slot = spare
-        if (!stack) byModel.set(account.model_id, (stack = []))
+        if (!stack) byModel.set(model, (stack = []))
         stack.push(slot)
+        if (guarded && exits.neighbours.has(slot.id)) exits.model.set(slot.id, model)
       } else if (own && stack) {
         slot = own
       } else {
-        result.unassigned.push({
-          accountId: account.id,
-          modelId: account.model_id,
-          reason: 'no_capacity_for_model',
-        })
+        const collision = skippedFor.get(model)
+        result.unassigned.push(
+          collision
+            ? { accountId: account.id, modelId: model, reason: 'exit_collision', collision }
+            : { accountId: account.id, modelId: model, reason: 'no_capacity_for_model' },
+        )
         continue
       }
       slot.free--
       if (slot.free === 0) stack.pop()
-      result.assigned.push({ accountId: account.id, proxyId: slot.id, modelId: account.model_id })
+      result.assigned.push({ accountId: account.id, proxyId: slot.id, modelId: model })
     }
 
     const setProxy = stmt(
@@ -76,6 +109,34 @@ export function autoAssign(ctx: ServiceContext, options: AutoAssignOptions = {})
     }
     return result
   })
+}
+
+/**
+ * Whether proxy `id` shares a recent exit with a proxy serving a model other than `model` (as the
+ * plan stands); the first such finding per model is kept to name it when an account stays out.
+ */
+function collides(
+  exits: ExitNeighbours,
+  id: number,
+  model: number,
+  skippedFor: Map<number, CollisionNote>,
+): boolean {
+  const list = exits.neighbours.get(id)
+  if (!list) return false
+  for (const other of list) {
+    const otherModel = exits.model.get(other.proxyId)
+    if (otherModel === undefined || otherModel === null || otherModel === model) continue
+    if (!skippedFor.has(model)) {
+      skippedFor.set(model, {
+        proxyId: id,
+        otherProxyId: other.proxyId,
+        otherModelId: otherModel,
+        address: other.address,
+      })
+    }
+    return true
+  }
+  return false
 }
 
 function pendingAccounts(

@@ -1,10 +1,13 @@
 import type { AccountStatus, HistoryActor, HistoryReason } from '../../../shared/domain'
 import { recordHistory } from '../history'
 import { inTransaction, ruleViolation, stmt, type ServiceContext } from '../service-context'
+import { acceptCollisions, collidingProxies, exitGuard } from './exit-collisions'
 import {
   assertAccountActive,
   assertProxyTakes,
-  firstAvailableProxy,
+  collisionWords,
+  exitCollisionViolation,
+  firstProxyWithoutCollision,
   getAccountRuleRow,
   getProxyRuleRow,
   type AccountRuleRow,
@@ -16,7 +19,33 @@ export interface Attribution {
   actor: HistoryActor
 }
 
+/** `force`: go ahead although the proxy's exits collide with a proxy of another model. */
+export interface MoveOptions {
+  force?: boolean
+}
+
 const SET_PROXY = 'UPDATE accounts SET proxy_id = ?, updated_at = ? WHERE id = ?'
+
+/**
+ * The isolation guard for an operator-chosen proxy: refuses (`exit_collision`) when `proxyId`'s
+ * recent exits are shared with a proxy of another model; forced, accepts the collisions (so no
+ * alert announces them) and returns the history detail that names them.
+ */
+function guardExits(
+  ctx: ServiceContext,
+  proxyId: number,
+  modelId: number,
+  options: MoveOptions,
+): string | null {
+  const guard = exitGuard(ctx)
+  const collisions = collidingProxies(ctx, guard, proxyId, modelId)
+  const first = collisions[0]
+  if (!first) return null
+  if (!options.force) throw exitCollisionViolation(ctx, guard, modelId, first)
+  acceptCollisions(ctx, proxyId, modelId, collisions)
+  const more = collisions.length > 1 ? ` (and ${collisions.length - 1} more)` : ''
+  return `Forced past an exit collision: ${collisionWords(ctx, guard, first)}${more}.`
+}
 
 /**
  * Puts an active, unassigned account on a proxy after checking every rule; one history row
@@ -27,6 +56,7 @@ export function assignAccount(
   accountId: number,
   proxyId: number,
   by: Attribution,
+  options: MoveOptions = {},
 ): void {
   inTransaction(ctx, () => {
     const account = getAccountRuleRow(ctx, accountId)
@@ -42,8 +72,16 @@ export function assignAccount(
       )
     }
     assertProxyTakes(ctx, proxy, account.model_id)
+    const detail = guardExits(ctx, proxyId, account.model_id, options)
     stmt(ctx.sqlite, SET_PROXY).run(proxyId, ctx.clock.now(), accountId)
-    recordHistory(ctx, { proxyId, accountId, modelId: account.model_id, action: 'assigned', ...by })
+    recordHistory(ctx, {
+      proxyId,
+      accountId,
+      modelId: account.model_id,
+      action: 'assigned',
+      ...by,
+      detail,
+    })
   })
 }
 
@@ -118,6 +156,7 @@ export function reassignAccount(
   accountId: number,
   to: number | 'auto',
   by: Attribution,
+  options: MoveOptions = {},
 ): number {
   return inTransaction(ctx, () => {
     const account = getAccountRuleRow(ctx, accountId)
@@ -135,15 +174,31 @@ export function reassignAccount(
         proxyId: to,
       })
     }
-    const target = to === 'auto' ? firstAvailableProxy(ctx, account.model_id, account.proxy_id) : to
-    if (target === undefined) {
-      throw ruleViolation(
-        'no_capacity_for_model',
-        `No other proxy can take an account of this model now (active, not expired, with room, serving the model or none).`,
-        { accountId, modelId: account.model_id },
-      )
+    let target: number
+    if (to === 'auto') {
+      // The engine's pick skips proxies whose exits collide with another model's; never forced.
+      const guard = exitGuard(ctx)
+      const pick = firstProxyWithoutCollision(ctx, guard, account.model_id, account.proxy_id)
+      if (pick.proxyId === undefined) {
+        if (pick.collision) {
+          throw ruleViolation(
+            'exit_collision',
+            `No other proxy can take an account of this model without an exit collision: ${collisionWords(ctx, guard, pick.collision)}.`,
+            { accountId, modelId: account.model_id, ...pick.collision },
+          )
+        }
+        throw ruleViolation(
+          'no_capacity_for_model',
+          `No other proxy can take an account of this model now (active, not expired, with room, serving the model or none).`,
+          { accountId, modelId: account.model_id },
+        )
+      }
+      target = pick.proxyId
+    } else {
+      target = to
     }
     assertProxyTakes(ctx, getProxyRuleRow(ctx, target), account.model_id)
+    const detail = to === 'auto' ? null : guardExits(ctx, target, account.model_id, options)
     stmt(ctx.sqlite, SET_PROXY).run(target, ctx.clock.now(), accountId)
     recordHistory(ctx, {
       proxyId: target,
@@ -151,6 +206,7 @@ export function reassignAccount(
       modelId: account.model_id,
       action: 'reassigned',
       ...by,
+      detail,
     })
     return target
   })

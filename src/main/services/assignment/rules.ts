@@ -1,6 +1,13 @@
 import type { AccountStatus } from '../../../shared/domain'
 import { getProxyRuleRow, type ProxyRuleRow } from '../proxies/proxy-rows'
 import { notFound, ruleViolation, stmt, type ServiceContext } from '../service-context'
+import {
+  firstCollision,
+  modelWords,
+  proxyWords,
+  type CollidingProxy,
+  type ExitGuard,
+} from './exit-collisions'
 
 export interface AccountRuleRow {
   id: number
@@ -73,19 +80,73 @@ export function firstAvailableProxy(
   ctx: ServiceContext,
   modelId: number,
   exceptProxyId = 0,
+  afterId = 0,
 ): number | undefined {
+  const now = ctx.clock.now()
   const row = stmt(
     ctx.sqlite,
     `SELECT min(id) AS id FROM (
        SELECT min(id) AS id FROM proxies
         WHERE status = 'active' AND account_count < max_accounts AND assigned_model_id = ?
-          AND (expires_at IS NULL OR expires_at > ?) AND id <> ?
+          AND (expires_at IS NULL OR expires_at > ?) AND id <> ? AND id > ?
        UNION ALL
        SELECT min(id) FROM proxies
         WHERE status = 'active' AND account_count < max_accounts AND assigned_model_id IS NULL
-          AND (expires_at IS NULL OR expires_at > ?) AND id <> ?)`,
-  ).get(modelId, ctx.clock.now(), exceptProxyId, ctx.clock.now(), exceptProxyId) as {
+          AND (expires_at IS NULL OR expires_at > ?) AND id <> ? AND id > ?)`,
+  ).get(modelId, now, exceptProxyId, afterId, now, exceptProxyId, afterId) as {
     id: number | null
   }
   return row.id ?? undefined
+}
+
+/**
+ * The first available proxy (as above) whose recent exits collide with no proxy of another model;
+ * when none is left, the first collision that kept a proxy with room out (null: there was none).
+ */
+export function firstProxyWithoutCollision(
+  ctx: ServiceContext,
+  guard: ExitGuard,
+  modelId: number,
+  exceptProxyId = 0,
+): { proxyId: number } | { proxyId: undefined; collision: CollidingProxy | null } {
+  let skipped: CollidingProxy | null = null
+  for (let after = 0; ;) {
+    const proxyId = firstAvailableProxy(ctx, modelId, exceptProxyId, after)
+    if (proxyId === undefined) return { proxyId, collision: skipped }
+    const collision = firstCollision(ctx, guard, proxyId, modelId)
+    if (!collision) return { proxyId }
+    skipped ??= collision
+    after = proxyId
+  }
+}
+
+/** "proxy #3 (…) and proxy #4 (…), which serves model "B", both left from 1.2.3.4 within 7 days" */
+export function collisionWords(
+  ctx: ServiceContext,
+  guard: ExitGuard,
+  collision: CollidingProxy,
+): string {
+  const days = guard.windowDays === 1 ? 'the last day' : `the last ${guard.windowDays} days`
+  const shared = guard.column === 'ip' ? collision.address : `the network ${collision.address}`
+  return `${proxyWords(ctx, collision.proxyId)} and ${proxyWords(ctx, collision.otherProxyId)}, which serves ${modelWords(ctx, collision.otherModelId)}, both left from ${shared} within ${days}`
+}
+
+/** The refusal of an assign that would put two models behind one exit. */
+export function exitCollisionViolation(
+  ctx: ServiceContext,
+  guard: ExitGuard,
+  modelId: number,
+  collision: CollidingProxy,
+) {
+  return ruleViolation(
+    'exit_collision',
+    `Exit collision: ${collisionWords(ctx, guard, collision)}. An account of ${modelWords(ctx, modelId)} on proxy #${collision.proxyId} would link the two models. Choose another proxy, or assign anyway (force).`,
+    {
+      proxyId: collision.proxyId,
+      otherProxyId: collision.otherProxyId,
+      otherModelId: collision.otherModelId,
+      address: collision.address,
+      match: guard.column,
+    },
+  )
 }

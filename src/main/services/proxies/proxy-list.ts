@@ -6,7 +6,14 @@ import type {
   ProxySortColumn,
 } from '../../../shared/contracts/proxies'
 import { likeContains, stmt, type ServiceContext } from '../service-context'
-import { PROXY_DTO_COLUMNS, PROXY_DTO_FROM, toProxyDto, type ProxyDtoRow } from './proxy-rows'
+import { collisionFilterTerm, exitGuard, type ExitGuard } from '../assignment/exit-collisions'
+import {
+  PROXY_DTO_COLUMNS,
+  PROXY_DTO_FROM,
+  toProxyDto,
+  withExitCollisions,
+  type ProxyDtoRow,
+} from './proxy-rows'
 
 /** The whitelist `sortBy` maps through: user input never reaches the SQL text. */
 const sortExpressions: Record<ProxySortColumn, string> = {
@@ -29,8 +36,14 @@ const sortExpressions: Record<ProxySortColumn, string> = {
   updatedAt: 'p.updated_at',
 }
 
-/** WHERE clause over `proxies p` only, so the count needs no join. */
-export function proxyFilterSql(filters: ProxyListFilters): { where: string; params: unknown[] } {
+/**
+ * WHERE clause over `proxies p` only, so the count needs no join. `guard` (exitGuard(ctx)): the
+ * window and match mode the `collision` filter uses; without it that filter is refused.
+ */
+export function proxyFilterSql(
+  filters: ProxyListFilters,
+  guard: ExitGuard | null = null,
+): { where: string; params: unknown[] } {
   const terms: string[] = []
   const params: unknown[] = []
   const add = (term: string, ...values: unknown[]) => {
@@ -60,6 +73,7 @@ export function proxyFilterSql(filters: ProxyListFilters): { where: string; para
   }
   if (filters.hasFreeSlots === true) add('p.account_count < p.max_accounts')
   if (filters.hasFreeSlots === false) add('p.account_count >= p.max_accounts')
+  if (filters.collision !== undefined) addCollisionTerm(add, filters.collision, guard)
   if (filters.search) {
     const pattern = likeContains(filters.search)
     add(
@@ -78,6 +92,17 @@ export function proxyFilterSql(filters: ProxyListFilters): { where: string; para
   return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params }
 }
 
+/** `collision: true`: proxies sharing a recent exit with a proxy of another model; false: the rest. */
+function addCollisionTerm(
+  add: (term: string, ...values: unknown[]) => void,
+  collision: boolean,
+  guard: ExitGuard | null,
+): void {
+  if (!guard) throw new Error('The collision filter needs the exit guard (exitGuard(ctx)).')
+  const { term, params } = collisionFilterTerm(guard)
+  add(collision ? term : `NOT ${term}`, ...params)
+}
+
 /**
  * How the last check ended, over `proxies p`: the list filter and the providers' counts agree on
  * it. A failure of the judges counts as failed here (the proxy's last check did not pass), though
@@ -94,8 +119,11 @@ export const LAST_CHECK_CASE = `CASE WHEN p.last_error_code IS NOT NULL THEN 'fa
   WHEN p.last_tested_at IS NULL THEN 'untested' ELSE 'passed' END`
 
 /** The page query: also what the `list` benchmark runs raw as its baseline. */
-export function proxyPageSql(input: ProxyListInput): { sql: string; params: unknown[] } {
-  const filter = proxyFilterSql(input)
+export function proxyPageSql(
+  input: ProxyListInput,
+  guard: ExitGuard | null = null,
+): { sql: string; params: unknown[] } {
+  const filter = proxyFilterSql(input, guard)
   const dir = input.sortDir === 'desc' ? 'DESC' : 'ASC'
   const order =
     input.sortBy === 'id' ? `p.id ${dir}` : `${sortExpressions[input.sortBy]} ${dir}, p.id ${dir}`
@@ -112,13 +140,15 @@ export function proxyPageSql(input: ProxyListInput): { sql: string; params: unkn
  * tags scan, which stays in the tens of milliseconds at 100,000 rows.
  */
 export function listProxies(ctx: ServiceContext, input: ProxyListInput): Page<ProxyDto> {
-  const filter = proxyFilterSql(input)
+  const guard = input.collision === undefined ? null : exitGuard(ctx)
+  const filter = proxyFilterSql(input, guard)
   const total = (
     stmt(ctx.sqlite, `SELECT count(*) AS n FROM proxies p ${filter.where}`).get(
       ...filter.params,
     ) as { n: number }
   ).n
-  const page = proxyPageSql(input)
+  const page = proxyPageSql(input, guard)
   const rows = stmt(ctx.sqlite, page.sql).all(...page.params) as ProxyDtoRow[]
-  return { items: rows.map(toProxyDto), total, page: input.page, pageSize: input.pageSize }
+  const items = withExitCollisions(ctx, rows.map(toProxyDto))
+  return { items, total, page: input.page, pageSize: input.pageSize }
 }

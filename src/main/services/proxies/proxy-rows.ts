@@ -1,6 +1,7 @@
 import type { ProxyDto } from '../../../shared/contracts/dto'
 import { columnsExcept, type RowOf, type SameKeys } from '../../db/columns'
 import { proxies } from '../../db/schema'
+import { collisionCounts, exitGuard } from '../assignment/exit-collisions'
 import { notFound, stmt, type ServiceContext } from '../service-context'
 
 /**
@@ -15,6 +16,7 @@ interface ProxyDtoExtras {
   assignedModelName: string | null
   hasPassword: boolean
   monthlyCostCents: number
+  exitCollisions: number
 }
 
 // The DTO is the stored row plus the extras, key for key: a column added to the schema must be
@@ -40,7 +42,22 @@ export type ProxyDtoRow = Record<string, unknown>
 export function toProxyDto(raw: ProxyDtoRow): ProxyDto {
   // SQLite answers the IS NOT NULL test with 0 or 1.
   raw.hasPassword = raw.hasPassword === 1
+  // Filled by withExitCollisions: one query for the whole page, not a subquery per sorted row.
+  raw.exitCollisions = 0
   return storedColumns.decode(raw) as unknown as ProxyDto
+}
+
+/** Sets each DTO's `exitCollisions` (one index-served query over the page's proxies). */
+export function withExitCollisions(ctx: ServiceContext, dtos: ProxyDto[]): ProxyDto[] {
+  if (dtos.length === 0) return dtos
+  const counts = collisionCounts(
+    ctx,
+    exitGuard(ctx),
+    dtos.map((dto) => dto.id),
+  )
+  if (counts.size === 0) return dtos
+  for (const dto of dtos) dto.exitCollisions = counts.get(dto.id) ?? 0
+  return dtos
 }
 
 export function findProxyDto(ctx: ServiceContext, id: number): ProxyDto | undefined {
@@ -48,7 +65,7 @@ export function findProxyDto(ctx: ServiceContext, id: number): ProxyDto | undefi
     ctx.sqlite,
     `SELECT ${PROXY_DTO_COLUMNS} FROM ${PROXY_DTO_FROM} WHERE p.id = ?`,
   ).get(id) as ProxyDtoRow | undefined
-  return row && toProxyDto(row)
+  return row && withExitCollisions(ctx, [toProxyDto(row)])[0]
 }
 
 export function getProxyDto(ctx: ServiceContext, id: number): ProxyDto {
@@ -66,7 +83,10 @@ export function proxyDtosByIds(ctx: ServiceContext, ids: readonly number[]): Pro
       WHERE p.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as ProxyDtoRow[]
   const byId = new Map(rows.map((row) => [row.id, toProxyDto(row)]))
-  return ids.flatMap((id) => byId.get(id) ?? [])
+  return withExitCollisions(
+    ctx,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  )
 }
 
 /** The columns the assignment rules look at. */

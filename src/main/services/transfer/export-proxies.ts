@@ -6,6 +6,7 @@ import {
   type ExportOptions,
   type ParsedProxy,
 } from '../../formats'
+import { exitGuard } from '../assignment/exit-collisions'
 import { passwordAad, proxyFilterSql } from '../proxies'
 import { columnSet, type RowOf } from '../../db/columns'
 import { proxies } from '../../db/schema'
@@ -65,7 +66,10 @@ function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): Exp
       `${SELECT_EXPORT} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
     ).all(JSON.stringify(scope.ids)) as ExportRow[]
   }
-  const filter = scope.kind === 'filter' ? proxyFilterSql(scope.filter) : { where: '', params: [] }
+  const filter =
+    scope.kind === 'filter'
+      ? proxyFilterSql(scope.filter, exitGuard(ctx))
+      : { where: '', params: [] }
   return stmt(ctx.sqlite, `${SELECT_EXPORT} ${filter.where} ORDER BY p.id`).all(
     ...filter.params,
   ) as ExportRow[]

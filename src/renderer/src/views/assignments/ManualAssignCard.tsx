@@ -5,6 +5,7 @@ import type { AccountDto, ProxyDto } from '../../../../shared/contracts/dto'
 import { useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
 import { AccountPicker } from './AccountPicker'
+import { ForceAssignButton } from './ForceAssignButton'
 import { PlainErrorAlert } from './PlainErrorAlert'
 import { ProxyPicker } from './ProxyPicker'
 
@@ -20,10 +21,10 @@ export function ManualAssignCard({ version, onAssigned }: ManualAssignCardProps)
   const assign = useMutation('assignments:assign')
   const notify = useNotify()
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit(event: FormEvent | null, force = false) {
+    event?.preventDefault()
     if (!account || !proxy) return
-    const done = await assign.run({ accountId: account.id, proxyId: proxy.id })
+    const done = await assign.run({ accountId: account.id, proxyId: proxy.id, force })
     if (!done) return
     notify({
       level: 'success',
@@ -66,6 +67,11 @@ export function ManualAssignCard({ version, onAssigned }: ManualAssignCardProps)
             }}
           />
           <PlainErrorAlert error={assign.error} title="Assignment refused" onClose={assign.reset} />
+          <ForceAssignButton
+            error={assign.error}
+            loading={assign.loading}
+            onForce={() => void submit(null, true)}
+          />
           <Group justify="flex-end">
             <Button
               type="submit"

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { AssignmentDto, ProxyDto } from '../../../../shared/contracts/dto'
 import { useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
+import { ForceAssignButton } from './ForceAssignButton'
 import { PlainErrorAlert } from './PlainErrorAlert'
 import { ProxyPicker } from './ProxyPicker'
 
@@ -26,11 +27,15 @@ export function ReassignModal({ assignment, version, onClose, onDone }: Reassign
     reset()
   }, [assignment, reset])
 
-  async function confirm() {
+  async function confirm(force = false) {
     if (!assignment) return
     const toProxyId = mode === 'auto' ? ('auto' as const) : proxy?.id
     if (toProxyId === undefined) return
-    const done = await reassign.run({ accountId: assignment.accountId, toProxyId })
+    const done = await reassign.run({
+      accountId: assignment.accountId,
+      toProxyId,
+      ...(force && toProxyId !== 'auto' ? { force } : {}),
+    })
     if (!done) return
     notify({
       level: 'success',
@@ -84,6 +89,14 @@ export function ReassignModal({ assignment, version, onClose, onDone }: Reassign
             />
           )}
           <PlainErrorAlert error={reassign.error} title="Move refused" />
+          {mode === 'pick' && (
+            <ForceAssignButton
+              error={reassign.error}
+              loading={reassign.loading}
+              onForce={() => void confirm(true)}
+              label="Move anyway"
+            />
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={reassign.loading}>
               Cancel

@@ -51,4 +51,6 @@ export function plainError(error: AppError): string {
 export const unassignedReasonText: Record<string, string> = {
   no_capacity_for_model:
     'no proxy has room for this model (every active, unexpired proxy is full or serves another model)',
+  exit_collision:
+    'the proxies with room share a recent exit IP with a proxy of another model (an exit collision)',
 }

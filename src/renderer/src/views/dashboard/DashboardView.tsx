@@ -4,6 +4,7 @@ import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { AnalyticsSection } from './AnalyticsSection'
 import { AppStatus } from './AppStatus'
+import { ExitCollisionsCard } from './ExitCollisionsCard'
 
 export function DashboardView() {
   const info = useQuery('app:info')
@@ -46,6 +47,7 @@ export function DashboardView() {
       ) : (
         !analytics.error && <AnalyticsSkeleton />
       )}
+      <ExitCollisionsCard />
       <Stack gap="lg" component="section" aria-labelledby="app-status-title">
         <Title order={3} id="app-status-title">
           Application

@@ -8,6 +8,7 @@ import {
   proxyStatuses,
 } from '../../../../shared/domain'
 import { statusLabel } from '../../components'
+import { CollisionFilter } from './CollisionFilter'
 import { checkErrorLabels } from '../../features/checks'
 import { anonymityLabels } from '../../features/exit'
 import { activeFilterCount, isCountryCode, type ProxyFilterState } from './proxy-filters'
@@ -171,6 +172,10 @@ export function ProxyFilterBar({
           placeholder="AS13335 or org"
           value={value.network}
           onChange={(event) => onChange({ network: event.currentTarget.value })}
+        />
+        <CollisionFilter
+          value={value.collision}
+          onChange={(collision) => onChange({ collision })}
         />
         <Group align="flex-end" style={{ alignSelf: 'flex-end' }}>
           <Button

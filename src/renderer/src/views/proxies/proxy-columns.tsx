@@ -3,6 +3,7 @@ import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
 import { formatCents } from '../../lib/format'
+import { collisionColumn } from './collision-column'
 import {
   anonymityColumn,
   exitIpColumn,
@@ -195,5 +196,6 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       size: 140,
       Cell: ({ row: { original: proxy } }) => <Tags tags={proxy.tags} />,
     },
+    collisionColumn,
   ]
 }

@@ -20,6 +20,8 @@ export interface ProxyFilterState {
   tag: string
   freeSlots: 'any' | 'free' | 'full'
   search: string
+  /** Only proxies with an exit collision (CollisionFilter). */
+  collision: boolean
   /** How the last check ended. */
   lastCheck: 'any' | LastCheckState
   errorCode: CheckErrorCode[]
@@ -38,6 +40,7 @@ export const emptyFilters: ProxyFilterState = {
   tag: '',
   freeSlots: 'any',
   search: '',
+  collision: false,
   lastCheck: 'any',
   errorCode: [],
   anonymity: [],
@@ -66,6 +69,7 @@ export function toListFilters(state: ProxyFilterState): ProxyListFilterInput {
   if (state.tag.trim()) filters.tag = state.tag.trim()
   if (state.freeSlots !== 'any') filters.hasFreeSlots = state.freeSlots === 'free'
   if (state.search.trim()) filters.search = state.search.trim()
+  if (state.collision) filters.collision = true
   if (state.lastCheck !== 'any') filters.lastCheck = state.lastCheck
   if (state.errorCode.length) filters.errorCode = state.errorCode
   if (state.anonymity.length) filters.anonymity = state.anonymity

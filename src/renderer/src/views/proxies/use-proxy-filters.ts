@@ -10,6 +10,7 @@ function fromHash(): ProxyFilterState {
     ...emptyFilters,
     providerId: idParam(query, 'provider'),
     status: statusParam(query),
+    collision: query.get('collision') === '1',
     lastCheck: lastCheckParam(query),
   }
 }

@@ -8,6 +8,7 @@ import { useNotify } from '../../shell/notices'
 import { AppearanceSection } from './AppearanceSection'
 import { BackupSettingsSection } from './BackupSettingsSection'
 import { ChecksSection } from './ChecksSection'
+import { IsolationSection } from './IsolationSection'
 import type { SectionProps } from './field-props'
 import { MonitorSection } from './MonitorSection'
 import {
@@ -74,6 +75,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <AppearanceSection {...sectionProps} />
         <ChecksSection {...sectionProps} />
         <MonitorSection {...sectionProps} />
+        <IsolationSection {...sectionProps} />
         <BackupSettingsSection {...sectionProps} />
         {formError && (
           <Alert

@@ -13,6 +13,8 @@ export interface FormValues {
   failoverEnabled: boolean
   askJudgesDirectly: boolean
   backupsKeep: number | string
+  exitWindowDays: number | string
+  exitMatch: Settings['exitMatch']
 }
 
 export type FieldName = keyof FormValues
@@ -84,6 +86,8 @@ const fieldNames: readonly FieldName[] = [
   'failoverEnabled',
   'askJudgesDirectly',
   'backupsKeep',
+  'exitWindowDays',
+  'exitMatch',
 ]
 
 function isField(name: string): name is FieldName {
