@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJudge, type RunningJudge, type RunningServer } from '../test/fixtures'
 import { startDanteLeavingFrom, startTinyproxyLeavingFrom } from '../test/fixtures/bound-exits'
 import { openApp, type OpenedApp } from './support/open-app'
+import { loopbackOnlySettings } from '../test/support/checks'
 
 /*
  * The isolation guard in the operator's view: a real tinyproxy (`Bind`) and a real dante
@@ -31,7 +32,7 @@ beforeAll(async () => {
   ports.dante = viaDante.port
   ports.alone = alone.port
   app = await openApp({ colorScheme: 'light' })
-  await app.call('settings:set', { judges: [judge.url('/')] })
+  await app.call('settings:set', { judges: [judge.url('/')], ...loopbackOnlySettings() })
   const provider = await app.call('providers:create', { name: 'Loop', monthlyCostPerProxyCents: 0 })
   const base = { providerId: provider.id, host: '127.0.0.1' }
   const a = await app.call('proxies:create', { ...base, protocol: 'http', port: ports.tinyproxy })
