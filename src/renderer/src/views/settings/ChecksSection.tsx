@@ -1,4 +1,4 @@
-import { NumberInput, Textarea } from '@mantine/core'
+import { NumberInput, Textarea, TextInput } from '@mantine/core'
 import type { SectionProps } from './field-props'
 import { SettingSwitch } from './SettingSwitch'
 import { SettingsSection } from './SettingsSection'
@@ -43,6 +43,15 @@ export function ChecksSection({ values, errors, onChange }: SectionProps) {
         value={values.judges}
         error={errors.judges}
         onChange={(event) => onChange('judges', event.currentTarget.value)}
+      />
+      <TextInput
+        label="Anonymity judge"
+        description="A plain-http service that echoes the request headers it received (like httpbin's /get), asked through HTTP proxies for their anonymity level when the judges above are https. Leave empty for none: the level then stays unknown."
+        spellCheck={false}
+        placeholder="http://httpbin.org/get?show_env=1"
+        value={values.anonymityJudge}
+        error={errors.anonymityJudge}
+        onChange={(event) => onChange('anonymityJudge', event.currentTarget.value)}
       />
       <NumberInput
         label="Check results kept per proxy"

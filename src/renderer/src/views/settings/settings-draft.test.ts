@@ -19,6 +19,16 @@ describe('toPatch', () => {
     expect(patch).toEqual({ judges: ['https://a.example/ip', 'https://b.example'] })
   })
 
+  it('turns an empty anonymity judge into none, and trims a typed one', () => {
+    expect(toPatch({ anonymityJudge: '  ' }, defaultSettings)).toEqual({ anonymityJudge: null })
+    expect(toPatch({ anonymityJudge: ' http://judge.test/get ' }, defaultSettings)).toEqual({
+      anonymityJudge: 'http://judge.test/get',
+    })
+    const off = { ...defaultSettings, anonymityJudge: null }
+    expect(formValuesOf(off).anonymityJudge).toBe('')
+    expect(toPatch(formValuesOf(off), off)).toEqual({})
+  })
+
   it('passes typed values through unchecked, for main to validate', () => {
     expect(toPatch({ checkConcurrency: 0, checkTimeoutMs: '' }, defaultSettings)).toEqual({
       checkConcurrency: 0,

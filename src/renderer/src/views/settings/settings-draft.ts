@@ -1,12 +1,16 @@
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
 
-/** What the form shows: numbers may hold partial text while typed, judges are one URL a line. */
+/**
+ * What the form shows: numbers may hold partial text while typed, judges are one URL a line, an
+ * empty anonymity judge means none.
+ */
 export interface FormValues {
   theme: Settings['theme']
   checkTimeoutMs: number | string
   checkConcurrency: number | string
   checkRetentionPerProxy: number | string
   judges: string
+  anonymityJudge: string
   monitorEnabled: boolean
   monitorIntervalMinutes: number | string
   failureThreshold: number | string
@@ -22,7 +26,11 @@ export type Draft = Partial<FormValues>
 export type FieldErrors = Partial<Record<FieldName, string>>
 
 export function formValuesOf(settings: Settings): FormValues {
-  return { ...settings, judges: settings.judges.join('\n') }
+  return {
+    ...settings,
+    judges: settings.judges.join('\n'),
+    anonymityJudge: settings.anonymityJudge ?? '',
+  }
 }
 
 /**
@@ -32,7 +40,12 @@ export function formValuesOf(settings: Settings): FormValues {
 export function toPatch(draft: Draft, settings: Settings): SettingsPatch {
   const patch: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(draft) as [FieldName, FormValues[FieldName]][]) {
-    const next = key === 'judges' ? parseJudges(value as string) : value
+    const next =
+      key === 'judges'
+        ? parseJudges(value as string)
+        : key === 'anonymityJudge'
+          ? (value as string).trim() || null
+          : value
     if (JSON.stringify(next) !== JSON.stringify(settings[key])) patch[key] = next
   }
   return patch as SettingsPatch
@@ -80,6 +93,7 @@ const fieldNames: readonly FieldName[] = [
   'checkConcurrency',
   'checkRetentionPerProxy',
   'judges',
+  'anonymityJudge',
   'monitorEnabled',
   'monitorIntervalMinutes',
   'failureThreshold',
