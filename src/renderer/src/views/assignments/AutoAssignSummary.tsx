@@ -1,6 +1,6 @@
 import { Alert, List, Stack, Table, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
-import type { AutoAssignResult } from '../../../../shared/contracts/assignments'
+import type { AutoAssignResult, CollisionNote } from '../../../../shared/contracts/assignments'
 import { formatCount } from '../../lib/format'
 import { unassignedReasonText } from './rule-messages'
 
@@ -15,6 +15,8 @@ interface ModelTally {
   assigned: number
   proxies: Set<number>
   unassigned: Map<string, number>
+  /** The first exit collision that kept one of the model's accounts waiting, to name it. */
+  collision: CollisionNote | undefined
 }
 
 function tallyByModel(result: AutoAssignResult): ModelTally[] {
@@ -22,7 +24,13 @@ function tallyByModel(result: AutoAssignResult): ModelTally[] {
   const tally = (modelId: number) => {
     let entry = tallies.get(modelId)
     if (!entry) {
-      entry = { modelId, assigned: 0, proxies: new Set(), unassigned: new Map() }
+      entry = {
+        modelId,
+        assigned: 0,
+        proxies: new Set(),
+        unassigned: new Map(),
+        collision: undefined,
+      }
       tallies.set(modelId, entry)
     }
     return entry
@@ -32,9 +40,10 @@ function tallyByModel(result: AutoAssignResult): ModelTally[] {
     entry.assigned++
     entry.proxies.add(proxyId)
   }
-  for (const { modelId, reason } of result.unassigned) {
+  for (const { modelId, reason, collision } of result.unassigned) {
     const entry = tally(modelId)
     entry.unassigned.set(reason, (entry.unassigned.get(reason) ?? 0) + 1)
+    entry.collision ??= collision
   }
   return [...tallies.values()]
 }
@@ -105,7 +114,12 @@ export function AutoAssignSummary({ result, modelNames, onClose }: AutoAssignSum
                   <List.Item key={`${t.modelId}-${reason}`}>
                     <Text span size="sm">
                       <b>{plural(count, 'account', 'accounts')}</b> of <b>{name(t.modelId)}</b>:{' '}
-                      {unassignedReasonText[reason] ?? reason}.
+                      {unassignedReasonText[reason] ?? reason}
+                      {reason === 'exit_collision' && t.collision
+                        ? ` (proxy #${t.collision.proxyId} leaves from ${t.collision.address}, ` +
+                          `like proxy #${t.collision.otherProxyId} of ${name(t.collision.otherModelId)})`
+                        : ''}
+                      .
                     </Text>
                   </List.Item>
                 )),

@@ -25,6 +25,8 @@ export function ForceAssignButton({ error, loading, onForce, label }: ForceAssig
         color="orange"
         variant="light"
         leftSection={<IconAlertTriangle size={16} />}
+        // Never squeezed by the explanation beside it (its label clipped to "Assign any…").
+        style={{ flexShrink: 0 }}
         loading={loading}
         onClick={onForce}
       >
