@@ -24,8 +24,8 @@ export async function loadAsnRanges(files: { ipv4: string; ipv6: string }): Prom
     readFile(files.ipv6, 'utf8'),
   ])
   const orgs = new OrgTable()
-  const v4 = parseRanges(v4Text, files.ipv4, orgs, 4)
-  const v6 = parseRanges(v6Text, files.ipv6, orgs, 6)
+  const v4 = await parseRanges(v4Text, files.ipv4, orgs, 4)
+  const v6 = await parseRanges(v6Text, files.ipv6, orgs, 6)
   return {
     lookup(address) {
       if (net.isIPv4(address)) return find(v4, orgs, BigInt(ipv4ToNumber(address)))
@@ -63,7 +63,17 @@ class OrgTable {
 
 const MASK64 = (1n << 64n) - 1n
 
-function parseRanges(text: string, file: string, orgs: OrgTable, family: 4 | 6): RangeTable {
+// Parsing all ~500k rows takes about a second: in the app's main process that would hold every IPC
+// answer and tray update for that long. Yielding every so many rows keeps each slice short.
+const ROWS_PER_SLICE = 20_000
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+async function parseRanges(
+  text: string,
+  file: string,
+  orgs: OrgTable,
+  family: 4 | 6,
+): Promise<RangeTable> {
   const capacity = countLines(text)
   const table: RangeTable = {
     startHi: new BigUint64Array(capacity),
@@ -80,6 +90,7 @@ function parseRanges(text: string, file: string, orgs: OrgTable, family: 4 | 6):
     let end = text.indexOf('\n', position)
     if (end === -1) end = text.length
     line++
+    if (line % ROWS_PER_SLICE === 0) await nextTurn()
     const row = text.slice(position, end).replace(/\r$/, '')
     position = end + 1
     if (row === '') continue
