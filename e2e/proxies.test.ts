@@ -230,9 +230,11 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
     await form.getByLabel('Tags').fill('new')
     await form.getByLabel('Tags').press('Enter')
     await field(form, 'Country').fill('nl')
+    // The notice lives 6 s from when the save answers; under load the drawer's closing transition
+    // can outlast that, so watch for it from the click on, not after the form is gone.
+    const added = page.getByRole('status').filter({ hasText: 'Proxy added' }).waitFor()
     await form.getByRole('button', { name: 'Add proxy' }).click()
-    await form.waitFor({ state: 'detached' })
-    await page.getByRole('status').filter({ hasText: 'Proxy added' }).waitFor()
+    await Promise.all([added, form.waitFor({ state: 'detached' })])
     await waitForCount('121')
 
     const found = await app.call('proxies:list', { search: 'gate.example.net' })
