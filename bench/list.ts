@@ -8,8 +8,9 @@
 //   ask for it again. Goal: at most 1.3x.
 // - list_scale_ratio: the service's page at 500,000 proxies over the same page at 100,000.
 //   Goal: at most 5 (linear in the rows or better).
-// Both figures are the view with the median ratio; each view's figures and plan, the worst view,
-// and the first view after a write (the count taken afresh, which reads every match) are printed.
+// list_page_ms is the view with the median ratio, list_scale_ratio the worst view; each view's
+// figures and plan and the first view after a write (the count taken afresh, which reads every
+// match) are printed.
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { ProxyListInput } from '../src/shared/contracts/proxies'
@@ -158,33 +159,36 @@ try {
     )
   }
 
-  // The figure is the view with the median ratio (robust to one view caught by a busy spell of
-  // the machine); the worst view is printed beside it.
+  // list_page_ms is the view with the median ratio: the service adds a fixed ~0.1 ms to pages of
+  // 1-2 ms, where one busy spell of the machine moves a view's ratio by more than that. The scale
+  // figure is the worst view: linearity must hold for every one. Both print the other.
   type Row = (typeof rows)[number]
-  const byRatio = (ratio: (row: Row) => number) => [...rows].sort((a, b) => ratio(a) - ratio(b))
   const report = (
     name: string,
+    pick: 'median' | 'worst',
     ratio: (row: Row) => number,
     of: (row: Row) => [number, number],
   ) => {
-    const sorted = byRatio(ratio)
+    const sorted = [...rows].sort((a, b) => ratio(a) - ratio(b))
     const mid = sorted[Math.floor(sorted.length / 2)] as Row
     const worst = sorted[sorted.length - 1] as Row
     console.log(
-      `${name}: median view "${mid.label}" x${fmt(ratio(mid))}; worst view "${worst.label}" ` +
-        `x${fmt(ratio(worst))}`,
+      `${name} (${pick} view): median view "${mid.label}" x${fmt(ratio(mid))}; ` +
+        `worst view "${worst.label}" x${fmt(ratio(worst))}`,
     )
-    const [value, baseline] = of(mid)
+    const [value, baseline] = of(pick === 'median' ? mid : worst)
     return { value, baseline }
   }
   const page = report(
     'list_page_ms',
+    'median',
     (row) => row.small.service / row.small.raw,
     (row) => [row.small.service, row.small.raw],
   )
   reportFigure({ name: 'list_page_ms', ...page, goal: { op: '<=', ratio: 1.3 } })
   const scale = report(
     'list_scale_ratio',
+    'worst',
     (row) => row.large.service / row.small.service,
     (row) => [row.large.service, row.small.service],
   )
