@@ -157,6 +157,15 @@ export const proxies = sqliteTable(
     index('proxies_country_idx').on(t.country),
     index('proxies_last_tested_idx').on(t.lastTestedAt),
     index('proxies_expires_idx').on(t.expiresAt),
+    // Sort orders of the proxies list (services/proxies/proxy-list.ts walks them for a page instead
+    // of sorting every match); each ends in the rowid, which is the list's `id` tie-break.
+    index('proxies_response_time_idx').on(t.responseTimeMs),
+    index('proxies_account_count_idx').on(t.accountCount),
+    // Status and protocol sort through an expression no filter names (same order, text || ''):
+    // a plain index on either would be picked for `status = ?` filters over the more selective
+    // ones (country, provider) and read most of the table.
+    index('proxies_status_sort_idx').on(sql`(${t.status} || '')`),
+    index('proxies_protocol_sort_idx').on(sql`(${t.protocol} || '')`),
     check('proxies_port_range', sql`${t.port} BETWEEN 1 AND 65535`),
     check('proxies_host_not_empty', sql`length(${t.host}) > 0`),
     check('proxies_protocol_valid', oneOf(t.protocol, proxyProtocols)),

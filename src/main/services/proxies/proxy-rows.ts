@@ -32,9 +32,11 @@ export const PROXY_DTO_COLUMNS = `${storedColumns.select('p')},
   p.password_encrypted IS NOT NULL AS "hasPassword",
   coalesce(p.monthly_cost_override_cents, pp.monthly_cost_per_proxy_cents) AS "monthlyCostCents"`
 
-export const PROXY_DTO_FROM = `proxies p
-  JOIN proxy_providers pp ON pp.id = p.provider_id
+/** What a DTO joins to `proxies p` (apart, so the list can name the index `p` is read through). */
+export const PROXY_DTO_JOINS = `JOIN proxy_providers pp ON pp.id = p.provider_id
   LEFT JOIN models m ON m.id = p.assigned_model_id`
+
+export const PROXY_DTO_FROM = `proxies p ${PROXY_DTO_JOINS}`
 
 /** A row selected with PROXY_DTO_COLUMNS, before decoding. */
 export type ProxyDtoRow = Record<string, unknown>
