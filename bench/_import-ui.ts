@@ -20,7 +20,7 @@ import { reportFigure } from './_report'
 
 const SMALL = 1_000
 const LARGE = 100_000
-const REPS = 3
+const REPS = Number(process.env.BENCH_UI_REPS ?? 3)
 const root = join(__dirname, '..')
 const rendererDir = join(root, 'out', 'renderer')
 
@@ -99,6 +99,39 @@ function rendererTasks(trace: Buffer): [number, number][] {
   return timeline.length ? timeline : tasks('ThreadControllerImpl::RunTask')
 }
 
+/** Development aid: what ran inside the longest tasks (BENCH_UI_DEBUG=1). */
+function explainLongTasks(trace: Buffer, lines: number): void {
+  const events = (
+    JSON.parse(trace.toString('utf8')) as {
+      traceEvents: (TraceEvent & { args?: { data?: Record<string, unknown> } })[]
+    }
+  ).traceEvents
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  )
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+  const tasks = onMain
+    .filter((e) => e.name === 'RunTask')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+  const first = Math.min(...onMain.map((e) => e.ts))
+  for (const task of tasks.slice(0, 4)) {
+    const end = task.ts + (task.dur ?? 0)
+    const inside = onMain
+      .filter(
+        (e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 3000,
+      )
+      .map(
+        (e) =>
+          `${e.name}${e.args?.data ? ' ' + JSON.stringify(e.args.data).slice(0, 120) : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`,
+      )
+    console.log(
+      `[${lines}] task ${((task.dur ?? 0) / 1000).toFixed(1)} ms at +${Math.round((task.ts - first) / 1000)}:\n   ${inside.slice(0, 14).join('\n   ')}`,
+    )
+  }
+}
+
 const traceCategories = [
   'toplevel',
   'devtools.timeline',
@@ -137,6 +170,7 @@ async function measure(browser: Browser, page: Page, url: string, text: string, 
   // Trailing work (the rows' render, effects) belongs to showing the preview.
   await page.waitForTimeout(500)
   const trace = await browser.stopTracing()
+  if (process.env.BENCH_UI_DEBUG) explainLongTasks(trace, lines)
   const tasks = rendererTasks(trace)
   const firstTs = tasks.length ? Math.min(...tasks.map(([ts]) => ts)) : 0
   const sorted = [...tasks].sort((a, b) => b[1] - a[1])
