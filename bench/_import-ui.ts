@@ -20,7 +20,7 @@ import { reportFigure } from './_report'
 
 const SMALL = 1_000
 const LARGE = 100_000
-const REPS = Number(process.env.BENCH_UI_REPS ?? 3)
+const REPS = Number(process.env.BENCH_UI_REPS ?? 5)
 const root = join(__dirname, '..')
 const rendererDir = join(root, 'out', 'renderer')
 

@@ -48,8 +48,9 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
   const busy = step === 'previewing' || step === 'committing'
 
   useEffect(() => {
-    if (!opened) return
+    // A closed dialog gives a held list's memory back.
     heldPieces.current = []
+    if (!opened) return
     setSource({ ...emptySource, providerId: defaultProviderId ?? null })
     setStep('source')
     setPreview(null)
@@ -77,10 +78,14 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
   async function uploadedSource() {
     const total = source.held?.chars ?? 0
     setSending({ done: 0, total })
+    // Each render of the dialog is garbage for the collector too: a few per second are plenty.
+    let shownAt = 0
     try {
-      const uploadId = await uploadHeld(client, heldPieces.current, (done) =>
-        later(() => setSending({ done, total })),
-      )
+      const uploadId = await uploadHeld(client, heldPieces.current, (done) => {
+        if (performance.now() - shownAt < 150) return
+        shownAt = performance.now()
+        later(() => setSending({ done, total }))
+      })
       return { source: 'upload' as const, uploadId }
     } finally {
       setSending(null)

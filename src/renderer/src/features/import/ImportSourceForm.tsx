@@ -136,6 +136,11 @@ export function ImportSourceForm(props: ImportSourceFormProps) {
   }
 
   function pasteLarge(event: ClipboardEvent<HTMLTextAreaElement | HTMLDivElement>) {
+    // The card stays focusable while a preview sends its pieces: nothing may replace them then.
+    if (disabled) {
+      event.preventDefault()
+      return
+    }
     const pasted = event.clipboardData.getData('text/plain')
     const area = event.currentTarget instanceof HTMLTextAreaElement ? event.currentTarget : null
     const before = area ? area.value.slice(0, area.selectionStart) : ''
