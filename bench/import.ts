@@ -167,7 +167,7 @@ function runChild(textFile: string, dataDir: string): ServiceRun {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as ServiceRun
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { dir, cleanup } = benchDir('import')
   try {
     const { text, csv } = generateLines()
@@ -228,6 +228,8 @@ function main(): void {
   } finally {
     cleanup()
   }
+  // The renderer's side (bench/_import-ui.ts); loaded here only, not in each import child.
+  await (await import('./_import-ui')).runImportUiBench()
 }
 
 if (process.argv[2] === '--child') {

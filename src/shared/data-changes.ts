@@ -78,6 +78,7 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'assignments:collisions': { reads: ['proxies', 'accounts', 'models', 'checks'] },
   'history:list': { reads: ['history'] },
   'analytics:summary': { reads: ['providers', 'proxies', 'models', 'accounts', 'history'] },
+  'import:upload': {},
   'import:preview': {},
   'import:previewRows': {},
   'import:commit': { writes: ['proxies'] },

@@ -16,10 +16,21 @@ import { paging, text } from './fields'
  * under an `importId` (passwords never leave main); it answers a summary and the first page of rows.
  * `import:previewRows` pages through the batch; `import:commit` writes it in one transaction;
  * `import:discard` drops it. A batch expires on its own (see `expiresAt`).
+ *
+ * A large input reaches main in pieces first: `import:upload` appends a piece of at most
+ * MAX_UPLOAD_CHUNK_CHARS to an upload main keeps, and `import:preview({ source: 'upload' })`
+ * previews the joined text. One 5 MB message would be built, copied and parsed in a single task on
+ * both sides; pieces let the renderer paint between them and show how far it got.
  */
 
 /** Largest pasted or uploaded text: 100,000 lines are about 5 MB. */
 export const MAX_IMPORT_TEXT_CHARS = 64 * 1024 * 1024
+
+/** Largest piece of an upload (characters): five pieces for 100,000 lines. */
+export const MAX_UPLOAD_CHUNK_CHARS = 1024 * 1024
+
+/** An upload not added to for this long is dropped (the renderer still holds the text). */
+export const UPLOAD_TTL_MS = 10 * 60_000
 
 const previewOptions = {
   /** How to read the input; `auto` looks at its start (JSON array, CSV header, else lines). */
@@ -30,6 +41,11 @@ const previewOptions = {
   pageSize: paging.pageSize,
 }
 
+const uploadId = z.uuid({ error: 'Not an upload id' })
+
+/** The uploaded file's name, shown back in the summary. */
+const fileName = text().trim().max(255).optional()
+
 export const importPreviewInput = z.discriminatedUnion('source', [
   /** Pasted text, or a file the bridge's renderer read and uploaded. */
   z.strictObject({
@@ -37,15 +53,43 @@ export const importPreviewInput = z.discriminatedUnion('source', [
     text: text()
       .min(1, { error: 'Paste or upload at least one line' })
       .max(MAX_IMPORT_TEXT_CHARS, { error: 'The input is larger than 64 MB' }),
-    /** The uploaded file's name, shown back in the summary. */
-    fileName: text().trim().max(255).optional(),
+    fileName,
     ...previewOptions,
   }),
+  /** Text sent before in pieces (`import:upload`); the preview uses the upload up. */
+  z.strictObject({ source: z.literal('upload'), uploadId, fileName, ...previewOptions }),
   /** Desktop only: main asks the operator for a file with a native open dialog. */
   z.strictObject({ source: z.literal('dialog'), ...previewOptions }),
 ])
 
 const importId = z.uuid({ error: 'Not an import id' })
+
+export const importUploadInput = z.strictObject({
+  /** Omitted for the first piece: main starts an upload and answers its id. */
+  uploadId: uploadId.optional(),
+  /**
+   * Characters main holds before this piece (0 for the first): a piece sent twice, skipped or out
+   * of order is refused instead of joined wrongly.
+   */
+  offset: z
+    .int({ error: 'The offset is a whole number of characters' })
+    .min(0, { error: 'The offset cannot be negative' })
+    .max(MAX_IMPORT_TEXT_CHARS, { error: 'The input is larger than 64 MB' }),
+  /** Cut between code points: a piece must be well-formed text on its own. */
+  chunk: text()
+    .min(1, { error: 'A piece of an upload cannot be empty' })
+    .max(MAX_UPLOAD_CHUNK_CHARS, {
+      error: `A piece of an upload is at most ${MAX_UPLOAD_CHUNK_CHARS.toLocaleString('en')} characters`,
+    }),
+})
+
+export interface ImportUpload {
+  uploadId: string
+  /** Characters held so far: the next piece's offset. */
+  receivedChars: number
+  /** Epoch ms after which the upload is gone unless another piece arrives. */
+  expiresAt: number
+}
 
 export const importRowFilters = ['all', 'new', 'duplicate', 'error'] as const
 export type ImportRowFilter = (typeof importRowFilters)[number]
@@ -132,6 +176,7 @@ export interface ImportCommitResult {
 }
 
 export const importContracts = {
+  'import:upload': defineContract<ImportUpload>()('import:upload', importUploadInput),
   'import:preview': defineContract<ImportPreview>()('import:preview', importPreviewInput),
   'import:previewRows': defineContract<Page<ImportPreviewRow>>()(
     'import:previewRows',
@@ -141,6 +186,9 @@ export const importContracts = {
   'import:discard': defineContract<{ discarded: boolean }>()('import:discard', importDiscardInput),
 }
 
-export type ImportPreviewInput = z.output<typeof importPreviewInput>
+export type ImportPreviewRequest = z.output<typeof importPreviewInput>
+/** What `previewImport` reads: the handler joins an upload into text first. */
+export type ImportPreviewInput = Exclude<ImportPreviewRequest, { source: 'upload' }>
+export type ImportUploadInput = z.output<typeof importUploadInput>
 export type ImportPreviewRowsInput = z.output<typeof importPreviewRowsInput>
 export type ImportCommitInput = z.output<typeof importCommitInput>

@@ -1,16 +1,19 @@
 import {
+  appendUpload,
   commitImport,
   discardImport,
   previewImport,
   previewImportRows,
+  previewSource,
 } from '../../services/transfer'
 import { importRowDetector } from '../../checks/detect-protocol'
 import type { HandlerMap } from '../handler'
 
 export const importHandlers: HandlerMap<
-  'import:preview' | 'import:previewRows' | 'import:commit' | 'import:discard'
+  'import:upload' | 'import:preview' | 'import:previewRows' | 'import:commit' | 'import:discard'
 > = {
-  'import:preview': (ctx, input) => previewImport(ctx, input),
+  'import:upload': (ctx, input) => appendUpload(ctx, input),
+  'import:preview': (ctx, input) => previewImport(ctx, previewSource(ctx, input)),
   'import:previewRows': (ctx, input) => previewImportRows(ctx, input),
   // Not an async function: without detection the answer must settle as soon as the commit does
   // (calls waiting on the import's gate are ordered after it; import-exclusive.test.ts).

@@ -5,6 +5,7 @@ export {
   type ImportContext,
 } from './import-preview'
 export { commitImport } from './import-commit'
+export { appendUpload, previewSource } from './import-uploads'
 export { exportProxies, type ExportContext } from './export-proxies'
 export { exportHistory } from './export-history'
 export {

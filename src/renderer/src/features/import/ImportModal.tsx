@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useRef, useState } from 'react'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contracts/import'
 import type { AppError } from '../../../../shared/errors'
 import { toAppError, useApi, useQuery } from '../../api'
@@ -9,7 +9,7 @@ import { formatCount } from '../../lib/format'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
 import { ImportProgressBar } from './ImportProgressBar'
 import { ImportSourceForm, type ImportSource } from './ImportSourceForm'
-import { useImportProgress } from './use-import-progress'
+import { uploadHeld, type HeldInput } from './large-input'
 
 interface ImportModalProps {
   opened: boolean
@@ -25,6 +25,7 @@ type Step = 'source' | 'previewing' | 'preview' | 'committing' | 'done'
 const emptySource: ImportSource = {
   text: '',
   fileName: null,
+  held: null,
   format: 'auto',
   defaultProtocol: 'http',
   providerId: null,
@@ -41,13 +42,14 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
   const [duplicates, setDuplicates] = useState<'skip' | 'update'>('skip')
   const [result, setResult] = useState<ImportCommitResult | null>(null)
   const [error, setError] = useState<AppError>()
+  // A large list's pieces: outside React state, so no render copies or compares them.
+  const heldPieces = useRef<readonly string[]>([])
+  const [sending, setSending] = useState<{ done: number; total: number } | null>(null)
   const busy = step === 'previewing' || step === 'committing'
-  const progress = useImportProgress(
-    busy,
-    step === 'committing' ? (preview?.importId ?? null) : null,
-  )
 
   useEffect(() => {
+    // A closed dialog gives a held list's memory back.
+    heldPieces.current = []
     if (!opened) return
     setSource({ ...emptySource, providerId: defaultProviderId ?? null })
     setStep('source')
@@ -57,24 +59,57 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
     setDuplicates('skip')
   }, [opened, defaultProviderId])
 
+  function hold(held: HeldInput | null) {
+    heldPieces.current = held?.pieces ?? []
+    setSource((current) => ({
+      ...current,
+      text: '',
+      fileName: held?.fileName ?? null,
+      held: held && { lines: held.lines, chars: held.chars, fileName: held.fileName },
+    }))
+  }
+
+  // Updates that follow a large list (pieces sent, the preview's panel) render as transitions:
+  // React renders them in slices and the window paints between, where one render of the whole
+  // dialog is otherwise a single task of 100-500 ms on a busy machine.
+  const later = (update: () => void) => startTransition(update)
+
+  /** A held list goes to main in pieces first (the window paints between them). */
+  async function uploadedSource() {
+    const total = source.held?.chars ?? 0
+    setSending({ done: 0, total })
+    // Each render of the dialog is garbage for the collector too: a few per second are plenty.
+    let shownAt = 0
+    try {
+      const uploadId = await uploadHeld(client, heldPieces.current, (done) => {
+        if (performance.now() - shownAt < 150) return
+        shownAt = performance.now()
+        later(() => setSending({ done, total }))
+      })
+      return { source: 'upload' as const, uploadId }
+    } finally {
+      setSending(null)
+    }
+  }
+
   async function runPreview(fromDialog: boolean) {
     setError(undefined)
     setStep('previewing')
     const options = { format: source.format, defaultProtocol: source.defaultProtocol, pageSize: 25 }
+    const fileName = source.fileName ? { fileName: source.fileName } : {}
     try {
       const answer = await client.call(
         'import:preview',
         fromDialog
           ? { source: 'dialog', ...options }
-          : {
-              source: 'text',
-              text: source.text,
-              ...(source.fileName ? { fileName: source.fileName } : {}),
-              ...options,
-            },
+          : source.held
+            ? { ...(await uploadedSource()), ...fileName, ...options }
+            : { source: 'text', text: source.text, ...fileName, ...options },
       )
-      setPreview(answer)
-      setStep('preview')
+      later(() => {
+        setPreview(answer)
+        setStep('preview')
+      })
     } catch (cause) {
       const appError = toAppError(cause)
       if (appError.code !== 'CANCELLED') setError(appError)
@@ -141,6 +176,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
             textError={issues.text}
             providerError={issues.providerId}
             onChooseFile={() => void runPreview(true)}
+            onHold={hold}
             disabled={busy}
           />
         )}
@@ -166,7 +202,8 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
         )}
         {busy && (
           <ImportProgressBar
-            progress={progress}
+            importId={step === 'committing' ? (preview?.importId ?? null) : null}
+            sending={sending}
             idle={step === 'previewing' ? 'Reading the list…' : 'Saving proxies…'}
           />
         )}
@@ -201,7 +238,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
                 <Button
                   onClick={() => void runPreview(false)}
                   loading={step === 'previewing'}
-                  disabled={!source.text.trim()}
+                  disabled={!source.held && !source.text.trim()}
                 >
                   Preview
                 </Button>
