@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { elapsed, type AttemptContext, type AttemptState } from './attempt-state'
 import { CheckFailure, judgeFailure, judgeTlsFailure, judgeUnreached } from './failure'
 import type { EchoedHeaders } from './anonymity'
+import { undiciShaped, type JudgeResponse } from './http-exchange'
 import { bodyContains, parseJudgeAnswer, readCapped, type JudgeAnswer } from './judge-answer'
 import { CLOSED_SILENTLY_HINT, nothingRead, parserData, socksAnswerHint } from './mismatch'
 import { openTransport, type Transport } from './transport'
@@ -49,8 +50,8 @@ export async function runAttempt(
   let transport: Transport | undefined
   try {
     transport = openTransport(target, url, state, context)
-    register(transport.dispatcher)
-    const response = await transport.dispatcher.request(transport.request)
+    if (transport.dispatcher) register(transport.dispatcher)
+    const response = await transport.send()
     state.ttfbMs = elapsed(state)
     state.stage = 'reading the answer'
     const answer = await readAnswer(target, spec, transport, response)
@@ -64,11 +65,11 @@ async function readAnswer(
   target: CheckTarget,
   spec: AttemptSpec,
   transport: Transport,
-  response: Dispatcher.ResponseData,
+  response: JudgeResponse,
 ): Promise<JudgeAnswer> {
   const status = response.statusCode
-  // We abandon bodies early (status, size, keyword found); undici then emits an AbortError that
-  // nothing else listens to. The read loops below still see real errors through the iterator.
+  // We abandon bodies early (status, size, keyword found); the stream may then emit an AbortError
+  // that nothing else listens to. The read loops below still see real errors through the iterator.
   response.body.on('error', () => {})
   if (status < 200 || status > 299) {
     response.body.destroy()
@@ -116,6 +117,7 @@ export function requestFailure(
   transport: Transport | undefined,
 ): CheckFailure {
   if (error instanceof CheckFailure) return error
+  error = undiciShaped(error)
   const code = (error as { code?: unknown } | null)?.code
   const name = error instanceof Error ? error.name : ''
   if (

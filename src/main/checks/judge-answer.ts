@@ -1,5 +1,5 @@
 import net from 'node:net'
-import type { Dispatcher } from 'undici'
+import type { Readable } from 'node:stream'
 import { echoedHeaders, type EchoedHeaders } from './anonymity'
 import { normalizeIp } from './ip-ranges'
 
@@ -59,7 +59,8 @@ export function parseExitIp(text: string): string | null {
   return parseJudgeAnswer(text, false).ip
 }
 
-type Body = Dispatcher.ResponseData['body']
+/** A response body: undici's, node:http's, any byte stream. */
+type Body = Readable
 
 /** Reads at most `limit` bytes; null if the body is longer (the stream is then destroyed). */
 export async function readCapped(body: Body, limit: number): Promise<Buffer | null> {
