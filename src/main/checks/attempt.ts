@@ -68,11 +68,8 @@ async function readAnswer(
   response: JudgeResponse,
 ): Promise<JudgeAnswer> {
   const status = response.statusCode
-  // We abandon bodies early (status, size, keyword found); the stream may then emit an AbortError
-  // that nothing else listens to. The read loops below still see real errors through the iterator.
-  response.body.on('error', () => {})
   if (status < 200 || status > 299) {
-    response.body.destroy()
+    response.discard()
     // Forwarded plain HTTP: the proxy's own refusals come back as responses. A 401 to a request
     // that carried proxy credentials is tinyproxy's answer to a wrong password.
     if (transport.forwarded && (status === 407 || (status === 401 && target.username !== null))) {

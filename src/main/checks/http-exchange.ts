@@ -1,52 +1,142 @@
-import http from 'node:http'
 import type net from 'node:net'
-import type { Readable } from 'node:stream'
+// node:http's own binding of llhttp (the parser undici also runs, as wasm): the module node:http
+// itself builds its client and server on. Used bare, without ClientRequest / IncomingMessage and
+// their streams, which cost more CPU and garbage per check than the whole exchange on loopback.
+import { HTTPParser } from 'node:_http_common'
+import { JudgeBody } from './judge-body'
 
-/** A judge's answer, whichever machinery carried the request: status line + body stream. */
+/** A judge's answer, whichever machinery carried the request: status line + body chunks. */
 export interface JudgeResponse {
   statusCode: number
-  body: Readable
+  body: AsyncIterable<Buffer>
+  /** Drops the rest of the body (and its connection): the answer is already decided. */
+  discard(): void
+}
+
+interface Parser {
+  initialize(type: number, resource: object, maxHeaderSize: number, lenient: number): void
+  execute(data: Buffer): number | Error
+  finish(): undefined | Error
+  close(): void
+  [key: number]: unknown
+}
+
+const Parsers = HTTPParser as unknown as {
+  new (): Parser
+  RESPONSE: number
+  kOnHeaders: number
+  kOnHeadersComplete: number
+  kOnBody: number
+  kOnMessageComplete: number
+  kOnExecute: number
 }
 
 const ignore = (): void => {}
+const RESOURCE = Object.freeze({})
 
 /**
- * One GET over a socket the checker already holds (TCP to an HTTP proxy, or a SOCKS tunnel),
- * driven by node:http (its llhttp parser, its chunked / content-length / close-delimited framing,
- * interim 1xx answers skipped). No Agent, no pool, no dispatcher object per check: that machinery
- * (undici's Client) cost more CPU than the whole exchange on loopback, and an undici Client built
- * an InformationalError with its stack trace for every `Connection: close` answer. The socket
- * stays registered with the attempt, so the deadline still ends the exchange by destroying it.
+ * One GET over a socket the checker already holds (TCP to an HTTP proxy, or a SOCKS tunnel):
+ * the request written in one piece, the answer parsed by llhttp (chunked, content-length or
+ * close-delimited; interim 1xx answers skipped). No objects that build errors on the normal path:
+ * a check that succeeds creates no Error at all. The socket stays registered with the attempt, so
+ * the deadline ends the exchange by destroying it, which rejects here or ends the body with an
+ * error (`closed`, classified as the deadline by requestFailure).
  */
-export function exchangeOn(
-  socket: net.Socket,
-  path: string,
-  headers: Record<string, string>,
-): Promise<JudgeResponse> {
+export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request({
-      createConnection: () => socket,
-      method: 'GET',
-      path,
-      headers,
-      setHost: false,
-    })
-    const onError = (error: Error): void => reject(error)
-    request.once('error', onError)
-    request.once('response', (response: http.IncomingMessage) => {
-      request.off('error', onError)
-      request.on('error', ignore) // the socket's later end is the body's business, not the request's
-      resolve({ statusCode: response.statusCode ?? 0, body: response })
-    })
-    request.end()
+    const parser = new Parsers()
+    parser.initialize(Parsers.RESPONSE, RESOURCE, 0, 0)
+    let body: JudgeBody | null = null
+    let interim = false
+    let over = false
+    let parsing = false
+
+    const finish = (error: unknown): void => {
+      if (over) return
+      over = true
+      socket.off('data', onData)
+      socket.off('end', onEnd)
+      socket.off('close', onEnd)
+      socket.off('error', onError)
+      if (!parsing) parser.close() // never from inside the parser's own callbacks
+      if (body) {
+        if (error === null) body.end()
+        else body.fail(error)
+        // A whole answer read: the connection has nothing more to say (Connection: close).
+        socket.destroy()
+      } else reject(error ?? socketClosed())
+    }
+
+    parser[Parsers.kOnHeaders] = ignore
+    parser[Parsers.kOnHeadersComplete] = (
+      _major: number,
+      _minor: number,
+      _headers: unknown,
+      _method: unknown,
+      _url: unknown,
+      statusCode: number,
+    ): number => {
+      // 100 Continue, 102, 103: the real answer follows on the same connection.
+      interim = statusCode >= 100 && statusCode < 200 && statusCode !== 101
+      if (interim) return 1 // no body
+      // The reader stopped early (status, cap, keyword): close up as after a whole answer.
+      body = new JudgeBody(() => finish(null))
+      resolve({ statusCode, body, discard: () => body?.abandon() })
+      return 0
+    }
+    // The binding hands each body piece over as a Buffer of its own (a copy).
+    parser[Parsers.kOnBody] = (chunk: Buffer): void => body?.push(chunk)
+    parser[Parsers.kOnMessageComplete] = (): void => {
+      if (interim) {
+        interim = false
+        return
+      }
+      finish(null)
+    }
+
+    const onData = (chunk: Buffer): void => {
+      parsing = true
+      const parsed = parser.execute(chunk)
+      parsing = false
+      if (parsed instanceof Error) finish(Object.assign(parsed, { rawPacket: chunk }))
+      if (over) parser.close()
+    }
+    const onEnd = (): void => {
+      if (over) return
+      // A close-delimited answer completes here (kOnMessageComplete); any other end is a
+      // connection closed too soon, which undici called UND_ERR_SOCKET.
+      parsing = true
+      parser.finish()
+      parsing = false
+      if (over) parser.close()
+      else finish(socketClosed())
+    }
+    const onError = (error: Error): void => finish(error)
+    socket.on('data', onData)
+    socket.on('end', onEnd)
+    socket.on('close', onEnd)
+    socket.on('error', onError)
+    socket.write(request, 'latin1')
   })
 }
 
+/** The words undici used for a connection closed before its answer was complete. */
+function socketClosed(): Error {
+  return Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
+}
+
+/** The request as it goes on the wire: request line, headers, empty line. */
+export function requestText(target: string, headers: Record<string, string>): string {
+  let text = `GET ${target} HTTP/1.1\r\n`
+  for (const name in headers) text += `${name}: ${headers[name]}\r\n`
+  return `${text}connection: close\r\n\r\n`
+}
+
 /**
- * node:http's errors in undici's words: a closed connection ('socket hang up', 'aborted') is
- * UND_ERR_SOCKET, and a parse error keeps llhttp's HPE_ code (undici runs llhttp too) with the
- * bytes it choked on as `data`, so requestFailure words every failure the same whichever
- * machinery carried the request. Only failures reach this; undici's own errors pass unchanged.
+ * Parser errors in undici's words: llhttp's HPE_ code (undici runs llhttp too) with the bytes it
+ * choked on as `data` (HTTPParserError.data, read by mismatch.ts), so requestFailure words every
+ * failure the same whichever machinery carried the request. Only failures reach this; undici's
+ * own errors pass unchanged.
  */
 export function undiciShaped(error: unknown): unknown {
   if (!(error instanceof Error)) return error
@@ -54,9 +144,6 @@ export function undiciShaped(error: unknown): unknown {
   const raw = (error as { rawPacket?: unknown }).rawPacket
   if (typeof code === 'string' && code.startsWith('HPE_') && Buffer.isBuffer(raw)) {
     return Object.assign(error, { name: 'HTTPParserError', data: raw.toString('latin1') })
-  }
-  if (code === 'ECONNRESET' && (error.message === 'socket hang up' || error.message === 'aborted')) {
-    return Object.assign(error, { code: 'UND_ERR_SOCKET' })
   }
   return error
 }

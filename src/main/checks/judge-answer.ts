@@ -1,5 +1,4 @@
 import net from 'node:net'
-import type { Readable } from 'node:stream'
 import { echoedHeaders, type EchoedHeaders } from './anonymity'
 import { normalizeIp } from './ip-ranges'
 
@@ -59,8 +58,8 @@ export function parseExitIp(text: string): string | null {
   return parseJudgeAnswer(text, false).ip
 }
 
-/** A response body: undici's, node:http's, any byte stream. */
-type Body = Readable
+/** A response body: undici's stream, http-exchange.ts's JudgeBody, any source of chunks. */
+type Body = AsyncIterable<Buffer>
 
 /** Reads at most `limit` bytes; null if the body is longer (the stream is then destroyed). */
 export async function readCapped(body: Body, limit: number): Promise<Buffer | null> {

@@ -85,17 +85,16 @@ async function fetchTarget(
     fetch.dispatcher = transport.dispatcher
     const response = await transport.send(BROWSER_HEADERS)
     state.stage = 'reading the answer'
-    response.body.on('error', () => {}) // abandoned early on purpose; see attempt.ts
     const status = response.statusCode
     if (status < reach.minStatus || status > reach.maxStatus) {
-      response.body.destroy()
+      response.discard()
       return outcome(reach, 'blocked_status', status, {
         code: null,
         message: `answered ${status}, expected ${reach.minStatus}–${reach.maxStatus}`,
       })
     }
     if (reach.keyword === null) {
-      response.body.destroy()
+      response.discard()
       return outcome(reach, 'reached', status, null)
     }
     if (await bodyContains(response.body, reach.keyword, REACH_BODY_LIMIT)) {

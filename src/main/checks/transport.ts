@@ -1,7 +1,7 @@
 import { Client, ProxyAgent, type buildConnector, type Dispatcher } from 'undici'
 import { backstopMs, type AttemptContext, type AttemptState } from './attempt-state'
 import { tunnelRequestFailure, tunnelStatusFailure } from './failure'
-import { exchangeOn, type JudgeResponse } from './http-exchange'
+import { exchangeOn, requestText, type JudgeResponse } from './http-exchange'
 import { connectToProxy } from './proxy-socket'
 import { proxyOrigin } from './proxy-url'
 import { openSocksTunnel, socksConnector } from './socks-connect'
@@ -44,8 +44,20 @@ function undiciTransport(
     dispatcher,
     judgeTls,
     forwarded: false,
-    send: (extra) =>
-      dispatcher.request({ ...request, headers: { ...request.headers, ...extra } }),
+    send: async (extra) => {
+      const response = await dispatcher.request({
+        ...request,
+        headers: { ...request.headers, ...extra },
+      })
+      // Bodies abandoned early (status, size, keyword found) end in an AbortError that nothing
+      // else listens to; the read loops still see real errors through the iterator.
+      response.body.on('error', () => {})
+      return {
+        statusCode: response.statusCode,
+        body: response.body,
+        discard: () => response.body.destroy(),
+      }
+    },
   }
 }
 
@@ -82,7 +94,7 @@ export function openTransport(
         const socket = socks
           ? await openSocksTunnel(target, url, state, context)
           : await connectToProxy(target, state, context)
-        return exchangeOn(socket, socks ? path : url.href, { ...headers, ...extra })
+        return exchangeOn(socket, requestText(socks ? path : url.href, { ...headers, ...extra }))
       },
     }
   }
