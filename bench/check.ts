@@ -274,17 +274,32 @@ async function main(): Promise<void> {
     const proxiedRuns: number[] = []
     const bareRuns: number[] = []
     const rawRuns: number[] = []
+    // CPU of this process per check (user + system, the in-process judge included for both):
+    // less moved by other work on the machine than the rates are.
+    const runnerCpu: number[] = []
+    const rawCpu: number[] = []
+    const cpuOf = async (into: number[], run: () => Promise<number>): Promise<number> => {
+      const before = process.cpuUsage()
+      const rate = await run()
+      const used = process.cpuUsage(before)
+      into.push((used.user + used.system) / 1000 / CHECKS)
+      return rate
+    }
     const directRuns: number[] = []
     // Alternating, the order flipped every rep, so no side always runs after another.
     for (let rep = 0; rep < REPS; rep++) {
+      const runner = ctx
+      const proxiedRun = (): Promise<number> =>
+        cpuOf(runnerCpu, () => runnerRate(runner, live, CHECKS))
+      const rawRun = (): Promise<number> => cpuOf(rawCpu, () => raw(CHECKS))
       if (rep % 2 === 0) {
-        proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
-        rawRuns.push(await raw(CHECKS))
+        proxiedRuns.push(await proxiedRun())
+        rawRuns.push(await rawRun())
         bareRuns.push(await runnerRate(bare, plain.live, CHECKS))
       } else {
         bareRuns.push(await runnerRate(bare, plain.live, CHECKS))
-        rawRuns.push(await raw(CHECKS))
-        proxiedRuns.push(await runnerRate(ctx, live, CHECKS))
+        rawRuns.push(await rawRun())
+        proxiedRuns.push(await proxiedRun())
       }
       if (rep % 3 === 0) directRuns.push(await directRate(judgeUrl, CHECKS))
     }
@@ -300,6 +315,10 @@ async function main(): Promise<void> {
     )
     const pairs = proxiedRuns.map((rate, i) => (rate / (rawRuns[i] as number)).toFixed(2))
     console.log(`runner / raw per rep (same rep, back to back): ${pairs.join(', ')}`)
+    console.log(
+      `CPU of this process per check (median): runner ${median(runnerCpu).toFixed(3)} ms, ` +
+        `raw client ${median(rawCpu).toFixed(3)} ms (the in-process judge in both)`,
+    )
     console.log(
       `information: undici direct to the judge, no proxy: ${list(directRuns)}/s ` +
         `(check_vs_direct ${(proxied / direct).toFixed(2)})`,
