@@ -50,6 +50,13 @@ export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeRe
     let interim = false
     let over = false
     let parsing = false
+    let closed = false
+    // Freed once, and never from inside the parser's own callbacks (execute / finish running).
+    const closeParser = (): void => {
+      if (closed || parsing) return
+      closed = true
+      parser.close()
+    }
 
     const finish = (error: unknown): void => {
       if (over) return
@@ -58,7 +65,7 @@ export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeRe
       socket.off('end', onEnd)
       socket.off('close', onEnd)
       socket.off('error', onError)
-      if (!parsing) parser.close() // never from inside the parser's own callbacks
+      closeParser()
       if (body) {
         if (error === null) body.end()
         else body.fail(error)
@@ -99,7 +106,7 @@ export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeRe
       const parsed = parser.execute(chunk)
       parsing = false
       if (parsed instanceof Error) finish(Object.assign(parsed, { rawPacket: chunk }))
-      if (over) parser.close()
+      if (over) closeParser()
     }
     const onEnd = (): void => {
       if (over) return
@@ -108,7 +115,7 @@ export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeRe
       parsing = true
       parser.finish()
       parsing = false
-      if (over) parser.close()
+      if (over) closeParser()
       else finish(socketClosed())
     }
     const onError = (error: Error): void => finish(error)
@@ -116,6 +123,7 @@ export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeRe
     socket.on('end', onEnd)
     socket.on('close', onEnd)
     socket.on('error', onError)
+    socket.resume() // whatever the SOCKS handshake left it in
     socket.write(request, 'latin1')
   })
 }
