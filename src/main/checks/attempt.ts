@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { elapsed, type AttemptContext, type AttemptState } from './attempt-state'
 import { CheckFailure, judgeFailure, judgeTlsFailure, judgeUnreached } from './failure'
 import type { EchoedHeaders } from './anonymity'
+import { undiciShaped, type JudgeResponse } from './http-exchange'
 import { bodyContains, parseJudgeAnswer, readCapped, type JudgeAnswer } from './judge-answer'
 import { CLOSED_SILENTLY_HINT, nothingRead, parserData, socksAnswerHint } from './mismatch'
 import { openTransport, type Transport } from './transport'
@@ -49,8 +50,8 @@ export async function runAttempt(
   let transport: Transport | undefined
   try {
     transport = openTransport(target, url, state, context)
-    register(transport.dispatcher)
-    const response = await transport.dispatcher.request(transport.request)
+    if (transport.dispatcher) register(transport.dispatcher)
+    const response = await transport.send()
     state.ttfbMs = elapsed(state)
     state.stage = 'reading the answer'
     const answer = await readAnswer(target, spec, transport, response)
@@ -64,14 +65,11 @@ async function readAnswer(
   target: CheckTarget,
   spec: AttemptSpec,
   transport: Transport,
-  response: Dispatcher.ResponseData,
+  response: JudgeResponse,
 ): Promise<JudgeAnswer> {
   const status = response.statusCode
-  // We abandon bodies early (status, size, keyword found); undici then emits an AbortError that
-  // nothing else listens to. The read loops below still see real errors through the iterator.
-  response.body.on('error', () => {})
   if (status < 200 || status > 299) {
-    response.body.destroy()
+    response.discard()
     // Forwarded plain HTTP: the proxy's own refusals come back as responses. A 401 to a request
     // that carried proxy credentials is tinyproxy's answer to a wrong password.
     if (transport.forwarded && (status === 407 || (status === 401 && target.username !== null))) {
@@ -116,6 +114,7 @@ export function requestFailure(
   transport: Transport | undefined,
 ): CheckFailure {
   if (error instanceof CheckFailure) return error
+  error = undiciShaped(error)
   const code = (error as { code?: unknown } | null)?.code
   const name = error instanceof Error ? error.name : ''
   if (

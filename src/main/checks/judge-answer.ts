@@ -1,5 +1,4 @@
 import net from 'node:net'
-import type { Dispatcher } from 'undici'
 import { echoedHeaders, type EchoedHeaders } from './anonymity'
 import { normalizeIp } from './ip-ranges'
 
@@ -59,7 +58,8 @@ export function parseExitIp(text: string): string | null {
   return parseJudgeAnswer(text, false).ip
 }
 
-type Body = Dispatcher.ResponseData['body']
+/** A response body: undici's stream, http-exchange.ts's JudgeBody, any source of chunks. */
+type Body = AsyncIterable<Buffer>
 
 /** Reads at most `limit` bytes; null if the body is longer (the stream is then destroyed). */
 export async function readCapped(body: Body, limit: number): Promise<Buffer | null> {

@@ -83,21 +83,18 @@ async function fetchTarget(
     }
     transport = openTransport(proxy, url, state, context)
     fetch.dispatcher = transport.dispatcher
-    // openTransport builds a fresh headers object per request, so it is ours to change.
-    Object.assign(transport.request.headers as Record<string, string>, BROWSER_HEADERS)
-    const response = await transport.dispatcher.request(transport.request)
+    const response = await transport.send(BROWSER_HEADERS)
     state.stage = 'reading the answer'
-    response.body.on('error', () => {}) // abandoned early on purpose; see attempt.ts
     const status = response.statusCode
     if (status < reach.minStatus || status > reach.maxStatus) {
-      response.body.destroy()
+      response.discard()
       return outcome(reach, 'blocked_status', status, {
         code: null,
         message: `answered ${status}, expected ${reach.minStatus}–${reach.maxStatus}`,
       })
     }
     if (reach.keyword === null) {
-      response.body.destroy()
+      response.discard()
       return outcome(reach, 'reached', status, null)
     }
     if (await bodyContains(response.body, reach.keyword, REACH_BODY_LIMIT)) {

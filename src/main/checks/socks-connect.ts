@@ -27,14 +27,18 @@ export function socksConnector(
   context: AttemptContext,
 ): buildConnector.connector {
   return (_options, callback) => {
-    establish(target, url, state, context).then(
+    openSocksTunnel(target, url, state, context).then(
       (socket) => callback(null, socket),
       (error: unknown) => callback(error as Error, null),
     )
   }
 }
 
-async function establish(
+/**
+ * TCP to the proxy and the SOCKS handshake on it (plus TLS with the judge for https URLs): the
+ * socket the judge request goes over, registered with the attempt. Rejects with a CheckFailure.
+ */
+export async function openSocksTunnel(
   target: CheckTarget,
   url: URL,
   state: AttemptState,

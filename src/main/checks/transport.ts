@@ -1,15 +1,18 @@
 import { Client, ProxyAgent, type buildConnector, type Dispatcher } from 'undici'
 import { backstopMs, type AttemptContext, type AttemptState } from './attempt-state'
 import { tunnelRequestFailure, tunnelStatusFailure } from './failure'
+import { exchangeOn, requestText, type JudgeResponse } from './http-exchange'
 import { connectToProxy } from './proxy-socket'
 import { proxyOrigin } from './proxy-url'
-import { socksConnector } from './socks-connect'
+import { openSocksTunnel, socksConnector } from './socks-connect'
 import type { CheckTarget } from './types'
 
 /** One way to send the judge request through the proxy, built fresh per attempt. */
 export interface Transport {
-  dispatcher: Dispatcher
-  request: Dispatcher.RequestOptions
+  /** Sends the one GET; `extraHeaders` replace or add to the check's own. */
+  send(extraHeaders?: Readonly<Record<string, string>>): Promise<JudgeResponse>
+  /** The undici dispatcher carrying the request (https judges), for the deadline to destroy. */
+  dispatcher: Dispatcher | null
   /** The judge's answer is TLS-authenticated end to end, so the proxy cannot have forged it. */
   judgeTls: boolean
   /** Plain HTTP through an HTTP proxy: the proxy's own status codes arrive as the response. */
@@ -31,13 +34,42 @@ export function basicToken(target: CheckTarget): string | undefined {
   return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`
 }
 
+/** Sends `request` through undici's `dispatcher`, the check's headers plus `extra`. */
+function undiciTransport(
+  dispatcher: Dispatcher,
+  request: Dispatcher.RequestOptions & { headers: Record<string, string> },
+  judgeTls: boolean,
+): Transport {
+  return {
+    dispatcher,
+    judgeTls,
+    forwarded: false,
+    send: async (extra) => {
+      const response = await dispatcher.request({
+        ...request,
+        headers: { ...request.headers, ...extra },
+      })
+      // Bodies abandoned early (status, size, keyword found) end in an AbortError that nothing
+      // else listens to; the read loops still see real errors through the iterator.
+      response.body.on('error', () => {})
+      return {
+        statusCode: response.statusCode,
+        body: response.body,
+        discard: () => response.body.destroy(),
+      }
+    },
+  }
+}
+
 /**
  * Chooses how to reach `url` through the proxy:
- * - SOCKS: one undici Client for the judge's origin whose connector does the SOCKS handshake;
- * - HTTP(S) proxy, https judge: undici ProxyAgent (CONNECT tunnel, then TLS with the judge);
- * - HTTP(S) proxy, http judge: an absolute-form GET sent to the proxy (what HTTP proxies are
- *   for; many refuse CONNECT to port 80). ProxyAgent's non-tunnel mode would work too but builds
- *   its proxy client without a hook for our socket-owning connector.
+ * - http judge (the bulk of checks): the checker's own socket, then one GET over it with
+ *   node:http (http-exchange.ts): for an HTTP(S) proxy an absolute-form GET on the TCP (+TLS)
+ *   connection to it (what HTTP proxies are for; many refuse CONNECT to port 80), for SOCKS the
+ *   request on the tunnel its handshake opened;
+ * - SOCKS, https judge: one undici Client for the judge's origin whose connector does the SOCKS
+ *   handshake and the TLS with the judge;
+ * - HTTP(S) proxy, https judge: undici ProxyAgent (CONNECT tunnel, then TLS with the judge).
  */
 export function openTransport(
   target: CheckTarget,
@@ -48,18 +80,35 @@ export function openTransport(
   const timeouts = { headersTimeout: backstopMs(context), bodyTimeout: backstopMs(context) }
   const path = `${url.pathname}${url.search}`
   const judgeTls = url.protocol === 'https:'
+  const socks = target.protocol === 'socks4' || target.protocol === 'socks5'
 
-  if (target.protocol === 'socks4' || target.protocol === 'socks5') {
+  if (!judgeTls) {
+    const headers: Record<string, string> = { host: url.host, ...baseHeaders() }
+    const token = socks ? undefined : basicToken(target)
+    if (token) headers['proxy-authorization'] = token
+    return {
+      dispatcher: null,
+      judgeTls,
+      forwarded: !socks,
+      send: async (extra) => {
+        const socket = socks
+          ? await openSocksTunnel(target, url, state, context)
+          : await connectToProxy(target, state, context)
+        return exchangeOn(socket, requestText(socks ? path : url.href, { ...headers, ...extra }))
+      },
+    }
+  }
+
+  if (socks) {
     const dispatcher = new Client(url.origin, {
       ...timeouts,
       connect: socksConnector(target, url, state, context),
     })
-    return {
+    return undiciTransport(
       dispatcher,
-      request: { origin: url.origin, path, method: 'GET', headers: baseHeaders() },
+      { origin: url.origin, path, method: 'GET', headers: baseHeaders() },
       judgeTls,
-      forwarded: false,
-    }
+    )
   }
 
   const token = basicToken(target)
@@ -68,18 +117,6 @@ export function openTransport(
       (socket) => callback(null, socket),
       (error: Error) => callback(error, null),
     )
-  }
-
-  if (!judgeTls) {
-    const dispatcher = new Client(proxyOrigin(target), { ...timeouts, connect: proxyConnect })
-    const headers: Record<string, string> = { ...baseHeaders(), host: url.host }
-    if (token) headers['proxy-authorization'] = token
-    return {
-      dispatcher,
-      request: { origin: proxyOrigin(target), path: url.href, method: 'GET', headers },
-      judgeTls,
-      forwarded: true,
-    }
   }
 
   const dispatcher = new ProxyAgent({
@@ -100,12 +137,11 @@ export function openTransport(
       return client
     },
   })
-  return {
+  return undiciTransport(
     dispatcher,
-    request: { origin: url.origin, path, method: 'GET', headers: baseHeaders() },
+    { origin: url.origin, path, method: 'GET', headers: baseHeaders() },
     judgeTls,
-    forwarded: false,
-  }
+  )
 }
 
 type ConnectFn = (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>
