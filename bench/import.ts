@@ -1,11 +1,14 @@
 // `npm run bench -- import`: 100,000 `host:port:user:pass` lines previewed and committed through
-// the import service (parse, duplicate check, encryption with a real vault, one transaction) on a
-// fresh database, beside the sqlite3 CLI's `.import` of the same rows as CSV into a table of the
-// same columns. Goal: at most 3x. Also prints, per import, peak RSS and the longest main-thread
-// stall, and (as a second figure) the CLI loading the same rows into the app's own proxies table.
+// the import service (parse, duplicate check, sealing with a real vault, one transaction) on a
+// fresh database, over the sqlite3 CLI's `.import` of the same rows into the product's own
+// `proxies` table (a fresh migrated database: its constraints, 9 indexes and trigger). Headline
+// figure `import_vs_app_table_ms`, goal at most 1.2x. Also printed, per import: peak RSS, the
+// longest main-thread stall of preview and of commit, and as information only the CLI's load of a
+// plain five-column table and the floor (SQLite's insertion into the app's table plus sealing).
 //
-// Each service import runs in a fresh child process, so its peak RSS is its own. The vault needs a
-// keychain: outside a private keyring session this re-runs itself inside one
+// Each service import runs in a fresh child process, so its peak RSS is its own. Runs alternate
+// which side goes first, so a busy moment on the machine hits both alike; figures are medians.
+// The vault needs a keychain: outside a private keyring session this re-runs itself inside one
 // (scripts/keyring-session.mjs); every run's keychain entry is deleted at the end.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -22,7 +25,7 @@ import { benchDir, median } from './_context'
 import { reportFigure, timed } from './_report'
 
 const LINES = 100_000
-const RUNS = 3
+const RUNS = 5
 const root = join(__dirname, '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
 const self = process.argv[1] ?? __filename
@@ -178,11 +181,20 @@ function main(): void {
     const baselines: number[] = []
     const schemaBaselines: number[] = []
     const runs: ServiceRun[] = []
-    // Interleaved, so a busy moment on the machine hits every side alike.
+    // Interleaved and alternating, so a busy moment on the machine hits every side alike.
     for (let run = 0; run < RUNS; run++) {
-      baselines.push(sqliteImport(dir, csvFile, run))
-      runs.push(runChild(textFile, join(dir, `service-${run}`)))
-      schemaBaselines.push(sqliteImportIntoAppSchema(dir, csvFile, run))
+      const service = () => runs.push(runChild(textFile, join(dir, `service-${run}`)))
+      const cli = () => {
+        baselines.push(sqliteImport(dir, csvFile, run))
+        schemaBaselines.push(sqliteImportIntoAppSchema(dir, csvFile, run))
+      }
+      if (run % 2 === 0) {
+        service()
+        cli()
+      } else {
+        cli()
+        service()
+      }
     }
     const pick = (f: (r: ServiceRun) => number) => Math.round(median(runs.map(f)))
     const total = runs.map((r) => r.previewMs + r.commitMs)
@@ -199,7 +211,11 @@ function main(): void {
       `peak RSS of an import process: ${pick((r) => r.peakRssMb)} MB ` +
         `(${pick((r) => r.rssBeforeMb)} MB before the import, input text loaded)`,
     )
-    console.log(`sqlite3 .import into a plain table: ${Math.round(median(baselines))} ms`)
+    // Information only: a plain five-column table is not the app's table (issue 12).
+    console.log(
+      `sqlite3 .import into a plain five-column table: ${Math.round(median(baselines))} ms ` +
+        `(service ${(median(total) / median(baselines)).toFixed(2)}x; information only)`,
+    )
     console.log(
       `sqlite3 .import into the app's proxies table: ${Math.round(median(schemaBaselines))} ms`,
     )
@@ -211,19 +227,13 @@ function main(): void {
     console.log(
       `floor: SQLite inserting the rows into the app's table ${Math.round(insertOnly)} ms + ` +
         `sealing the passwords alone ${pick((r) => r.sealOnlyMs)} ms = ${Math.round(floor)} ms ` +
-        `= ${(floor / median(baselines)).toFixed(2)}x the plain-table baseline`,
+        `= ${(floor / median(schemaBaselines)).toFixed(2)}x the app-table baseline`,
     )
-    reportFigure({
-      name: 'import_ms',
-      value: median(total),
-      baseline: median(baselines),
-      goal: { op: '<=', ratio: 3 },
-    })
     reportFigure({
       name: 'import_vs_app_table_ms',
       value: median(total),
       baseline: median(schemaBaselines),
-      goal: { op: '<=', ratio: 3 },
+      goal: { op: '<=', ratio: 1.2 },
     })
   } finally {
     cleanup()
