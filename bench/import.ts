@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createContext } from '../src/main/context'
 import { openDatabase } from '../src/main/db/connection'
-import { deleteVaultKey } from '../src/main/secrets'
+import { deleteVaultKey, openSealWorker } from '../src/main/secrets'
 import { commitImport, previewImport } from '../src/main/services/transfer'
 import { passwordAad } from '../src/main/services/proxies'
 import { createProvider } from '../src/main/services/providers'
@@ -111,6 +111,10 @@ async function serviceImport(textFile: string, dataDir: string): Promise<Service
     if (ctx.vault.status.status !== 'available') {
       throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
     }
+    // The import falls back to sealing on main when the worker cannot start: make sure it can.
+    const probe = await openSealWorker(ctx.vault)
+    if (!probe) throw new Error('The seal worker does not start under tsx.')
+    probe.close()
     const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
     const rssBeforeMb = process.memoryUsage().rss / 2 ** 20
     const stall = monitorEventLoopDelay({ resolution: 5 })

@@ -7,7 +7,8 @@ import { LINE_COLUMNS, LINE_DETAILS } from './line-columns'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'
 import type { ImportContext } from './import-preview'
-import { yieldToEventLoop, type ProgressReporter } from './progress'
+import { CHUNK_ROWS, TimeSlice, type ProgressReporter } from './progress'
+import type { SealedRows } from './import-seal'
 
 /*
  * The write half of a commit: plain SQL over a plan, run inside the caller's transaction.
@@ -58,9 +59,6 @@ export class RowWriteError extends Error {
   }
 }
 
-/** Rows written between two yields to the event loop: ~20-40 ms of SQLite work at most. */
-const ROWS_PER_YIELD = 4 * ROWS_PER_INSERT
-
 /**
  * Runs fn with a bigger page cache and in-memory temporary files (statement journals) for this
  * connection, then puts both settings back. No temporary tables exist in this app, so switching
@@ -83,16 +81,19 @@ export async function withBulkWriteSettings<T>(
 }
 
 /**
- * Writes the plan inside the caller's open transaction, yielding to the event loop every
- * ROWS_PER_YIELD rows so main stays responsive; the caller holds the connection's exclusive gate,
- * so nothing else writes on it meanwhile.
+ * Writes the plan inside the caller's open transaction, yielding to the event loop once a slice
+ * of main's time is used (progress.ts) so main stays responsive; the caller holds the connection's
+ * exclusive gate, so nothing else writes on it meanwhile. Before each statement it waits for the
+ * rows' passwords to be sealed (`sealed`, import-seal.ts), which the seal worker does meanwhile.
  */
 export async function writePlan(
   ctx: ImportContext,
   batch: ImportBatch,
   plan: CommitPlan,
   progress: ProgressReporter,
+  sealed: SealedRows,
 ): Promise<void> {
+  const slice = new TimeSlice()
   const now = ctx.clock.now()
   const total = plan.inserts.length + plan.updates.length
   let stored = 0
@@ -132,6 +133,7 @@ export async function writePlan(
   const { inserts } = plan
   let start = 0
   for (; start + ROWS_PER_INSERT <= inserts.length; start += ROWS_PER_INSERT) {
+    await sealed.ready(inserts, start + ROWS_PER_INSERT)
     const params: unknown[] = []
     for (let i = start; i < start + ROWS_PER_INSERT; i++) {
       const row = inserts[i] as PlannedRow
@@ -154,8 +156,9 @@ export async function writePlan(
     }
     stored += ROWS_PER_INSERT
     report()
-    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
+    if (slice.due()) await slice.yield()
   }
+  await sealed.ready(inserts, inserts.length)
   for (const row of inserts.slice(start)) {
     const single: unknown[] = []
     insertValues(row, proxyOf(row), single)
@@ -164,7 +167,10 @@ export async function writePlan(
   }
 
   const update = stmt(ctx.sqlite, UPDATE_PROXY)
-  for (const row of plan.updates) {
+  for (const [i, row] of plan.updates.entries()) {
+    if (i % CHUNK_ROWS === 0) {
+      await sealed.ready(plan.updates, Math.min(plan.updates.length, i + CHUNK_ROWS))
+    }
     const p = proxyOf(row)
     const params: unknown[] = []
     kept.encodeInto(
@@ -182,7 +188,7 @@ export async function writePlan(
     params.push(p.remoteDns ? 1 : 0, now, row.id)
     runRow(batch, row, () => update.run(params))
     if (++stored % ROWS_PER_INSERT === 0) report()
-    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
+    if ((stored & 63) === 0 && slice.due()) await slice.yield()
   }
   progress.flush({ phase: 'storing', done: stored, total, parsed: total, stored })
 }
