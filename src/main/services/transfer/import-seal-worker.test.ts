@@ -8,7 +8,13 @@ import {
   withContext,
 } from '../../../../test/support/transfer'
 import type { AppContext } from '../../context'
-import { openSealWorker, sealWorkerSource, type SealWorker, type Vault } from '../../secrets'
+import {
+  openSealWorker,
+  sealWorkerSource,
+  unavailableVault,
+  type SealWorker,
+  type Vault,
+} from '../../secrets'
 import { commitImport, type CommitOptions } from './import-commit'
 import { previewImport } from './import-preview'
 
@@ -151,5 +157,28 @@ describe('import: sealing on a worker thread', () => {
     const stored = storedProxies(ctx)
     expect(stored.map((p) => p.id)).toEqual(ids)
     stored.forEach((proxy, i) => expect(proxy.password).toBe(i % 10 === 9 ? null : `new${i}`))
+  })
+
+  it('stores nothing when the vault is replaced while the worker seals with the old key', async () => {
+    const importId = await preview()
+    const original = ctx.vault
+    const options: CommitOptions = {
+      openSealer: async (vault) => {
+        const worker = await openSealWorker(vault)
+        // A key reset or import lands while the commit runs: its key is no longer the vault's.
+        ctx.replaceVault(unavailableVault('test', 'unreachable', 'The key is being reset.'))
+        return worker
+      },
+    }
+    const before = snapshot(ctx)
+    const error = await rejection(
+      commitImport(ctx, { importId, providerId: main, duplicates: 'skip' }, undefined, options),
+    )
+    expect(error.code).toBe('CONFLICT')
+    expect(snapshot(ctx).equals(before)).toBe(true)
+    ctx.replaceVault(original)
+    expect(
+      (await commitImport(ctx, { importId, providerId: main, duplicates: 'skip' })).inserted,
+    ).toBe(ROWS)
   })
 })
