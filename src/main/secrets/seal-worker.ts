@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
 import { sealWorkerSource, type SealReply, type SealRequest } from './seal-core'
 import { refusalError } from './sealed-secret'
+import type { MasterKey } from './master-key'
 import { vaultKeyOf } from './vault-keys'
 
 /**
@@ -30,6 +31,7 @@ const START_TIMEOUT_MS = 5_000
  * or an unavailable vault: its own `encrypt` must decide), or when the thread fails to start. Null
  * means "seal on main instead": a worker that cannot start never fails an import. The key goes to
  * the worker by postMessage (a transferred copy), never to disk or an environment variable.
+ * Never rejects.
  */
 export async function openSealWorker(
   vault: object,
@@ -48,8 +50,25 @@ export async function openSealWorker(
   }
   // Never what keeps a finished process alive (tests, scripts).
   worker.unref()
-  const started = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), options.startTimeoutMs ?? START_TIMEOUT_MS)
+  let started = false
+  try {
+    started = await handOverKey(worker, masterKey, options.startTimeoutMs ?? START_TIMEOUT_MS)
+  } catch {
+    // postMessage refusing the key (a runtime without transferable buffers): seal on main.
+  }
+  if (!started) {
+    // A second 'error' with no listener would throw in main; nobody needs this one.
+    worker.on('error', () => undefined)
+    void worker.terminate()
+    return null
+  }
+  return runningWorker(worker)
+}
+
+/** Sends the key; true once the worker says it is ready, false if it fails or stays silent. */
+function handOverKey(worker: Worker, masterKey: MasterKey, timeoutMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    const timer = setTimeout(() => settle(false), timeoutMs)
     const settle = (ok: boolean) => {
       clearTimeout(timer)
       worker.off('message', onReady)
@@ -65,15 +84,16 @@ export async function openSealWorker(
     // A fresh 32-byte copy, transferred: main keeps no second copy, and no other bytes of a
     // pooled Buffer travel with it.
     const key = Uint8Array.from(masterKey.key)
-    worker.postMessage({ type: 'key', key, version: masterKey.version } satisfies SealRequest, [
-      key.buffer,
-    ])
+    try {
+      worker.postMessage(
+        { type: 'key', key, version: masterKey.version } satisfies SealRequest,
+        [key.buffer],
+      )
+    } catch (error) {
+      clearTimeout(timer)
+      reject(error)
+    }
   })
-  if (!started) {
-    void worker.terminate()
-    return null
-  }
-  return runningWorker(worker)
 }
 
 interface Pending {
