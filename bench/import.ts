@@ -1,20 +1,23 @@
 // `npm run bench -- import`: 100,000 `host:port:user:pass` lines previewed and committed through
-// the import service (parse, duplicate check, encryption with a real vault, one transaction) on a
-// fresh database, beside the sqlite3 CLI's `.import` of the same rows as CSV into a table of the
-// same columns. Goal: at most 3x. Also prints, per import, peak RSS and the longest main-thread
-// stall, and (as a second figure) the CLI loading the same rows into the app's own proxies table.
+// the import service (parse, duplicate check, sealing with a real vault, one transaction) on a
+// fresh database, over the sqlite3 CLI's `.import` of the same rows into the product's own
+// `proxies` table (a fresh migrated database: its constraints, 9 indexes and trigger). Headline
+// figure `import_vs_app_table_ms`, goal at most 1.2x. Also printed, per import: peak RSS, the
+// longest main-thread stall of preview and of commit, and as information only the CLI's load of a
+// plain five-column table and the floor (SQLite's insertion into the app's table plus sealing).
 //
-// Each service import runs in a fresh child process, so its peak RSS is its own. The vault needs a
-// keychain: outside a private keyring session this re-runs itself inside one
+// Each service import runs in a fresh child process, so its peak RSS is its own. Runs alternate
+// which side goes first, so a busy moment on the machine hits both alike; figures are medians.
+// The vault needs a keychain: outside a private keyring session this re-runs itself inside one
 // (scripts/keyring-session.mjs); every run's keychain entry is deleted at the end.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createContext } from '../src/main/context'
+import { createContext, type AppContext } from '../src/main/context'
 import { openDatabase } from '../src/main/db/connection'
-import { deleteVaultKey } from '../src/main/secrets'
+import { deleteVaultKey, openSealWorker, type SealWorker } from '../src/main/secrets'
 import { commitImport, previewImport } from '../src/main/services/transfer'
 import { passwordAad } from '../src/main/services/proxies'
 import { createProvider } from '../src/main/services/providers'
@@ -22,7 +25,7 @@ import { benchDir, median } from './_context'
 import { reportFigure, timed } from './_report'
 
 const LINES = 100_000
-const RUNS = 3
+const RUNS = 5
 const root = join(__dirname, '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
 const self = process.argv[1] ?? __filename
@@ -34,8 +37,11 @@ interface ServiceRun {
   commitStallMs: number
   rssBeforeMb: number
   peakRssMb: number
-  /** The vault sealing the same 100,000 passwords and nothing else: a floor under any import. */
+  /** The vault sealing the same 100,000 passwords on main and nothing else (information). */
   sealOnlyMs: number
+  /** Preview, then commit with every password sealed beforehand (sealing free): the floor. */
+  freePreviewMs: number
+  freeCommitMs: number
 }
 
 /** Deterministic lines that look like a provider's list: many hosts, long session usernames. */
@@ -108,9 +114,13 @@ async function serviceImport(textFile: string, dataDir: string): Promise<Service
     if (ctx.vault.status.status !== 'available') {
       throw new Error(`The bench needs a keychain: ${ctx.vault.status.message ?? ''}`)
     }
+    // The import falls back to sealing on main when the worker cannot start: make sure it can.
+    const probe = await openSealWorker(ctx.vault)
+    if (!probe) throw new Error('The seal worker does not start under tsx.')
+    probe.close()
     const providerId = createProvider(ctx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
     const rssBeforeMb = process.memoryUsage().rss / 2 ** 20
-    const stall = monitorEventLoopDelay({ resolution: 5 })
+    const stall = monitorEventLoopDelay({ resolution: 1 })
     stall.enable()
     await settle()
     stall.reset()
@@ -135,12 +145,21 @@ async function serviceImport(textFile: string, dataDir: string): Promise<Service
     if (preview.result.counts.new !== LINES || commit.result.inserted !== LINES) {
       throw new Error(`expected ${LINES} new rows, got ${JSON.stringify(commit.result)}`)
     }
-    // Measured after the import (so its peak RSS is the import's own): the passwords of the same
-    // lines, sealed for the ids the import gave them, with no parsing and no database.
+    // Measured after the import, so its peak RSS is the import's own.
+    const peakRssMb = process.resourceUsage().maxRSS / 1024
+    // The passwords of the same lines, sealed for the ids the import gave them, with no parsing
+    // and no database.
     const passwords = text.split('\n').map((line) => line.slice(line.lastIndexOf(':') + 1))
-    const seal = await timed(() => {
-      passwords.forEach((password, i) => ctx.vault.encrypt(password, passwordAad(i + 1)))
-    })
+    const seal = await timed(() =>
+      passwords.map((password, i) => ctx.vault.encrypt(password, passwordAad(i + 1))),
+    )
+    const free = await importWithSealingFree(
+      ctx,
+      text,
+      `${dataDir}-floor`,
+      keychainService,
+      seal.result,
+    )
     return {
       sealOnlyMs: seal.ms,
       previewMs: preview.ms,
@@ -148,11 +167,74 @@ async function serviceImport(textFile: string, dataDir: string): Promise<Service
       previewStallMs,
       commitStallMs,
       rssBeforeMb,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakRssMb,
+      ...free,
     }
   } finally {
     ctx.close()
     await deleteVaultKey(keychainService)
+  }
+}
+
+/**
+ * The floor under the service: the same import on another fresh database, with the commit's
+ * sealer handing back the passwords sealed beforehand (by the same key, for the same ids 1..N).
+ * What remains is parsing, duplicate checks, planning, the inserts and the COMMIT.
+ */
+async function importWithSealingFree(
+  ctx: AppContext,
+  text: string,
+  dataDir: string,
+  keychainService: string,
+  sealed: string[],
+): Promise<Pick<ServiceRun, 'freePreviewMs' | 'freeCommitMs'>> {
+  const floorCtx = await createContext({
+    dataDir,
+    runtime: 'node',
+    version: 'bench',
+    keychainService,
+  })
+  try {
+    const byAad = new Map(sealed.map((text, i) => [passwordAad(i + 1), text]))
+    const ready: SealWorker = {
+      seal: (plaintexts, aads) =>
+        Promise.resolve(
+          aads.map((aad, i) => (plaintexts[i] === null ? null : (byAad.get(aad) ?? null))),
+        ),
+      close: () => undefined,
+    }
+    const providerId = createProvider(floorCtx, { name: 'Bench', monthlyCostPerProxyCents: 0 }).id
+    const preview = await timed(() =>
+      previewImport(floorCtx, {
+        source: 'text',
+        text,
+        format: 'auto',
+        defaultProtocol: 'http',
+        pageSize: 50,
+      }),
+    )
+    const commit = await timed(() =>
+      commitImport(
+        floorCtx,
+        { importId: preview.result.importId, providerId, duplicates: 'skip' },
+        undefined,
+        { openSealer: () => Promise.resolve(ready) },
+      ),
+    )
+    if (commit.result.inserted !== LINES) throw new Error('the floor import stored too few rows')
+    // The same key opens what was stored: the floor stored real rows.
+    const row = floorCtx.sqlite
+      .prepare('SELECT id, password_encrypted FROM proxies ORDER BY id DESC LIMIT 1')
+      .get() as { id: number; password_encrypted: string }
+    if (
+      ctx.vault.decrypt(row.password_encrypted, passwordAad(row.id)) !==
+      text.slice(text.lastIndexOf(':') + 1)
+    ) {
+      throw new Error('the floor import stored passwords that do not open')
+    }
+    return { freePreviewMs: preview.ms, freeCommitMs: commit.ms }
+  } finally {
+    floorCtx.close()
   }
 }
 
@@ -178,52 +260,66 @@ async function main(): Promise<void> {
     const baselines: number[] = []
     const schemaBaselines: number[] = []
     const runs: ServiceRun[] = []
-    // Interleaved, so a busy moment on the machine hits every side alike.
+    // Interleaved and alternating, so a busy moment on the machine hits every side alike.
     for (let run = 0; run < RUNS; run++) {
-      baselines.push(sqliteImport(dir, csvFile, run))
-      runs.push(runChild(textFile, join(dir, `service-${run}`)))
-      schemaBaselines.push(sqliteImportIntoAppSchema(dir, csvFile, run))
+      const service = () => runs.push(runChild(textFile, join(dir, `service-${run}`)))
+      const cli = () => {
+        baselines.push(sqliteImport(dir, csvFile, run))
+        schemaBaselines.push(sqliteImportIntoAppSchema(dir, csvFile, run))
+      }
+      if (run % 2 === 0) {
+        service()
+        cli()
+      } else {
+        cli()
+        service()
+      }
     }
     const pick = (f: (r: ServiceRun) => number) => Math.round(median(runs.map(f)))
     const total = runs.map((r) => r.previewMs + r.commitMs)
     console.log(`lines: ${LINES.toLocaleString('en')}, runs: ${RUNS} (medians)`)
     console.log(
       `service: ${Math.round(median(total))} ms = preview ${pick((r) => r.previewMs)} ms ` +
-        `+ commit ${pick((r) => r.commitMs)} ms (encryption, then the write, both yielding)`,
+        `+ commit ${pick((r) => r.commitMs)} ms (the write, with the passwords sealed on a ` +
+        'worker thread meanwhile)',
     )
     console.log(
       `longest main-thread stall: preview ${pick((r) => r.previewStallMs)} ms, ` +
-        `commit ${pick((r) => r.commitStallMs)} ms (the COMMIT: fsync and WAL checkpoint)`,
+        `commit ${pick((r) => r.commitStallMs)} ms (the COMMIT's fsync and WAL checkpoint, or ` +
+        'the machine being busy)',
     )
     console.log(
       `peak RSS of an import process: ${pick((r) => r.peakRssMb)} MB ` +
         `(${pick((r) => r.rssBeforeMb)} MB before the import, input text loaded)`,
     )
-    console.log(`sqlite3 .import into a plain table: ${Math.round(median(baselines))} ms`)
+    // Information only: a plain five-column table is not the app's table (issue 12).
+    console.log(
+      `sqlite3 .import into a plain five-column table: ${Math.round(median(baselines))} ms ` +
+        `(service ${(median(total) / median(baselines)).toFixed(2)}x; information only)`,
+    )
     console.log(
       `sqlite3 .import into the app's proxies table: ${Math.round(median(schemaBaselines))} ms`,
     )
-    // What no import can go under on this machine, with nothing parsed in JS: SQLite's insertion
-    // of the rows into the app's table (the CLI's load there minus its load of the plain table,
-    // which is the CSV reading both share) plus sealing the passwords alone.
-    const insertOnly = median(schemaBaselines) - median(baselines)
-    const floor = insertOnly + median(runs.map((r) => r.sealOnlyMs))
+    // What this service cannot go under, whatever the worker does: the same import with every
+    // password sealed beforehand. And, as information, SQLite's own insertion into the app's
+    // table (the CLI's load there minus its load of the plain table: the CSV reading both share)
+    // and sealing alone on main.
+    const floor = median(runs.map((r) => r.freePreviewMs + r.freeCommitMs))
     console.log(
-      `floor: SQLite inserting the rows into the app's table ${Math.round(insertOnly)} ms + ` +
-        `sealing the passwords alone ${pick((r) => r.sealOnlyMs)} ms = ${Math.round(floor)} ms ` +
-        `= ${(floor / median(baselines)).toFixed(2)}x the plain-table baseline`,
+      `floor (sealing free): preview ${pick((r) => r.freePreviewMs)} ms + commit ` +
+        `${pick((r) => r.freeCommitMs)} ms = ${Math.round(floor)} ms = ` +
+        `${(floor / median(schemaBaselines)).toFixed(2)}x the app-table baseline`,
     )
-    reportFigure({
-      name: 'import_ms',
-      value: median(total),
-      baseline: median(baselines),
-      goal: { op: '<=', ratio: 3 },
-    })
+    const insertOnly = median(schemaBaselines) - median(baselines)
+    console.log(
+      `information: SQLite inserting the rows into the app's table ${Math.round(insertOnly)} ms; ` +
+        `sealing the passwords alone on main ${pick((r) => r.sealOnlyMs)} ms`,
+    )
     reportFigure({
       name: 'import_vs_app_table_ms',
       value: median(total),
       baseline: median(schemaBaselines),
-      goal: { op: '<=', ratio: 3 },
+      goal: { op: '<=', ratio: 1.2 },
     })
   } finally {
     cleanup()

@@ -1,6 +1,10 @@
-import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { MasterKey } from './master-key'
+import { sealingCore, type SealRefusal } from './seal-core'
+
+// This thread's instance of the one sealing implementation (seal-core.ts), nonce pool included.
+const core = sealingCore(crypto)
 
 /**
  * A sealed secret is the text `v1.<key version>.<nonce>.<ciphertext+tag>`:
@@ -10,55 +14,28 @@ import type { MasterKey } from './master-key'
  * The caller's associated data (the row identity, e.g. `proxy:42`) is authenticated, not stored:
  * a sealed secret copied onto another row fails to open there.
  */
-export const SEALED_FORMAT = 'v1'
+export const SEALED_FORMAT = core.layout.format
 
-const ALGORITHM = 'aes-256-gcm'
-const NONCE_BYTES = 12
-const TAG_BYTES = 16
+const ALGORITHM = core.layout.algorithm
+const NONCE_BYTES = core.layout.nonceBytes
+const TAG_BYTES = core.layout.tagBytes
 const KEY_VERSION_PATTERN = /^[1-9][0-9]{0,14}$/
-// With the `u` flag a correctly paired surrogate reads as one code point, so only lone halves
-// match: UTF-8 cannot carry those, and sealing would silently turn them into U+FFFD.
-const LONE_SURROGATE = /\p{Surrogate}/u
 
 export type OpenFailure = 'format' | 'key_version' | 'authentication'
 
-// Nonces come from a pool filled by the CSPRNG 4 KiB at a time: one syscall per ~340 nonces instead
-// of one each (measured ~40% of sealing time on a 100k-line import). Every byte is used once.
-const noncePool = Buffer.alloc(NONCE_BYTES * 341)
-let noncePoolOffset = noncePool.length
-
-function freshNonce(): Buffer {
-  if (noncePoolOffset + NONCE_BYTES > noncePool.length) {
-    randomFillSync(noncePool)
-    noncePoolOffset = 0
-  }
-  const nonce = Buffer.from(noncePool.subarray(noncePoolOffset, noncePoolOffset + NONCE_BYTES))
-  noncePoolOffset += NONCE_BYTES
-  return nonce
+export function sealSecret(masterKey: MasterKey, plaintext: string, aad: string): string {
+  const reason = core.refusal(plaintext, aad)
+  if (reason !== null) throw refusalError(reason, aad)
+  return core.seal(masterKey.key, masterKey.version, plaintext, aad)
 }
 
-export function sealSecret(masterKey: MasterKey, plaintext: string, aad: string): string {
-  checkAad(aad)
-  if (LONE_SURROGATE.test(plaintext)) {
-    throw new AppError(
-      'VALIDATION',
-      `The secret for ${aad} contains an unpaired UTF-16 surrogate, which cannot be stored.`,
-    )
-  }
-  const nonce = freshNonce()
-  const cipher = createCipheriv(ALGORITHM, masterKey.key, nonce, { authTagLength: TAG_BYTES })
-  cipher.setAAD(Buffer.from(aad, 'utf8'))
-  const sealed = Buffer.concat([
-    cipher.update(plaintext, 'utf8'),
-    cipher.final(),
-    cipher.getAuthTag(),
-  ])
-  return [
-    SEALED_FORMAT,
-    String(masterKey.version),
-    nonce.toString('base64url'),
-    sealed.toString('base64url'),
-  ].join('.')
+/** What sealing a refused secret throws, here and for the seal worker's refusals alike. */
+export function refusalError(reason: SealRefusal, aad: string): AppError {
+  if (reason === 'aad') return noRowIdentity()
+  return new AppError(
+    'VALIDATION',
+    `The secret for ${aad} contains an unpaired UTF-16 surrogate, which cannot be stored.`,
+  )
 }
 
 /** `keys` maps key versions to keys: today one entry, after a rotation also the retired ones. */
@@ -95,7 +72,7 @@ export function openSecret(keys: ReadonlyMap<number, Buffer>, stored: string, aa
         'which the OS keychain entry does not hold. Re-enter the password.',
     )
   }
-  const decipher = createDecipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES })
+  const decipher = crypto.createDecipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES })
   decipher.setAAD(Buffer.from(aad, 'utf8'))
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
   const body = sealed.subarray(0, sealed.length - TAG_BYTES)
@@ -113,10 +90,12 @@ export function openSecret(keys: ReadonlyMap<number, Buffer>, stored: string, aa
 }
 
 function checkAad(aad: string): void {
-  // Without a row identity a sealed secret could be moved between rows unnoticed.
-  if (aad.length === 0 || LONE_SURROGATE.test(aad)) {
-    throw new AppError('INTERNAL', 'A secret must be sealed and opened with a row identity.')
-  }
+  // The same rule sealing applies (seal-core.ts): the empty plaintext only tests the identity.
+  if (core.refusal('', aad) !== null) throw noRowIdentity()
+}
+
+function noRowIdentity(): AppError {
+  return new AppError('INTERNAL', 'A secret must be sealed and opened with a row identity.')
 }
 
 function decodeBase64Url(text: string | undefined): Buffer | undefined {

@@ -5,6 +5,7 @@ import { wrapMasterKey } from './key-file'
 import { fingerprintOf } from './fingerprint'
 import type { MasterKey } from './master-key'
 import { openSecret, sealSecret } from './sealed-secret'
+import { rememberVaultKey } from './vault-keys'
 
 /** The same shape `app:info` reports, so the status can be passed through unchanged. */
 export type VaultStatus = AppInfo['keychain']
@@ -25,13 +26,16 @@ export interface Vault {
 export function availableVault(service: string, masterKey: MasterKey): Vault {
   // Retired keys join this map when rotation arrives; the key itself never leaves the closure.
   const keys: ReadonlyMap<number, Buffer> = new Map([[masterKey.version, masterKey.key]])
-  return Object.freeze({
+  const vault: Vault = Object.freeze({
     status: Object.freeze({ status: 'available' as const, service }),
     fingerprint: fingerprintOf(masterKey),
     encrypt: (plaintext: string, aad: string) => sealSecret(masterKey, plaintext, aad),
     decrypt: (stored: string, aad: string) => openSecret(keys, stored, aad),
     exportKey: (passphrase: string, now: number) => wrapMasterKey(masterKey, passphrase, now),
   })
+  // For the seal worker (seal-worker.ts), which seals for this very object only.
+  rememberVaultKey(vault, masterKey)
+  return vault
 }
 
 export function unavailableVault(service: string, problem: VaultProblem, message: string): Vault {

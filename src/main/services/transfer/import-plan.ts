@@ -1,7 +1,6 @@
 import type { ImportCommitInput } from '../../../shared/contracts/import'
 import { AppError } from '../../../shared/errors'
 import { proxyKey } from '../../formats'
-import { passwordAad } from '../proxies'
 import { notFound } from '../service-context'
 import type { ImportBatch } from './import-batches'
 import { RowStatus } from './import-batches'
@@ -20,6 +19,7 @@ export interface PlannedRow {
   id: number
   /** For an update, 0 keeps the stored provider. */
   providerId: number
+  /** Null until import-seal.ts seals the row's password for `id` (and for a row without one). */
   sealed: string | null
 }
 
@@ -34,10 +34,10 @@ export interface CommitPlan {
 }
 
 /**
- * Decides, row by row, what the commit writes, and seals each password for the row id it will
- * have, so the encryption (the slowest part) runs before the transaction and in chunks. New rows
- * get ids from the AUTOINCREMENT counter onwards: sealing binds a password to its row id, so the
- * ids are fixed here, and the write checks nobody wrote in between (`marker`).
+ * Decides, row by row, what the commit writes and the row id each gets; import-seal.ts then seals
+ * every password for that id. New rows get ids from the AUTOINCREMENT counter onwards: sealing
+ * binds a password to its row id, so the ids are fixed here, and the write checks nobody wrote in
+ * between (`marker`).
  */
 export class CommitPlanner {
   readonly plan: CommitPlan
@@ -47,7 +47,7 @@ export class CommitPlanner {
   private readonly providers: ReturnType<typeof loadProviders>
 
   constructor(
-    private readonly ctx: ImportContext,
+    ctx: ImportContext,
     private readonly batch: ImportBatch,
     private readonly input: ImportCommitInput,
   ) {
@@ -96,14 +96,12 @@ export class CommitPlanner {
         continue
       }
       const id = storedId ?? this.nextId++
-      const sealed =
-        proxy.password === null ? null : this.ctx.vault.encrypt(proxy.password, passwordAad(id))
       if (storedId === undefined) {
         const providerId = named || this.input.providerId
         if (providerId === undefined) throw noProviderChosen(1)
-        plan.inserts.push({ index, id, providerId, sealed })
+        plan.inserts.push({ index, id, providerId, sealed: null })
       } else {
-        plan.updates.push({ index, id, providerId: named, sealed })
+        plan.updates.push({ index, id, providerId: named, sealed: null })
       }
     }
     return this.cursor >= batch.lines.length

@@ -27,7 +27,7 @@ import {
   type ImportBatch,
 } from './import-batches'
 import { loadProviders, loadStoredKeys, type ProviderLookup } from './import-lookup'
-import { CHUNK_ROWS, progressReporter, yieldToEventLoop } from './progress'
+import { progressReporter, TimeSlice } from './progress'
 
 export type ImportContext = OperatorContext
 
@@ -72,6 +72,8 @@ export async function previewImport(
   const total = format === 'json' ? null : countLines(text)
   const lines = iterateProxyLines(text, { defaultProtocol: input.defaultProtocol }, format)
   let row = 0
+  // By the clock, not every N rows: main is never held longer than a slice (progress.ts).
+  const slice = new TimeSlice()
   for (const parsed of lines) {
     if (row === MAX_BATCH_ROWS) {
       throw new AppError(
@@ -81,9 +83,9 @@ export async function previewImport(
     }
     judge(batch, parsed)
     row++
-    if (row % CHUNK_ROWS === 0) {
+    if ((row & 63) === 0 && slice.due()) {
       progress.report({ phase: 'parsing', done: parsed.line, total, parsed: row, stored: 0 })
-      await yieldToEventLoop()
+      await slice.yield()
     }
   }
   progress.flush({

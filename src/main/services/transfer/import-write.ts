@@ -7,7 +7,8 @@ import { LINE_COLUMNS, LINE_DETAILS } from './line-columns'
 import type { ImportBatch } from './import-batches'
 import type { CommitPlan, PlannedRow } from './import-plan'
 import type { ImportContext } from './import-preview'
-import { yieldToEventLoop, type ProgressReporter } from './progress'
+import { CHUNK_ROWS, TimeSlice, type ProgressReporter } from './progress'
+import type { SealedRows } from './import-seal'
 
 /*
  * The write half of a commit: plain SQL over a plan, run inside the caller's transaction.
@@ -28,6 +29,43 @@ const imported = columnSet(proxies, [
   'updatedAt',
 ])
 const ROW_VALUES = `(${imported.keys.map(() => '?').join(', ')})`
+
+/*
+ * An import's INSERT values are pushed by position: for 100,000 rows an object per row and a
+ * lookup per column by name (`encodeInto`) cost ~0.3-0.4 s of main's time, a third of SQLite's
+ * own work on the rows (CPU profile of bench/import.ts). The order is checked against the column
+ * set when this module loads, and the two columns whose stored form differs from the value go
+ * through the schema's own encoders.
+ */
+const INSERT_ORDER = [
+  'id',
+  'providerId',
+  'protocol',
+  'remoteDns',
+  'host',
+  'port',
+  'username',
+  'location',
+  'country',
+  'tags',
+  'notes',
+  'rotationUrl',
+  'passwordEncrypted',
+  'createdAt',
+  'updatedAt',
+] as const
+const ENCODED: ReadonlySet<string> = new Set(['remoteDns', 'tags'])
+if (
+  imported.keys.join() !== INSERT_ORDER.join() ||
+  INSERT_ORDER.some(
+    (key) =>
+      !ENCODED.has(key) && !['SQLiteInteger', 'SQLiteText'].includes(proxies[key].columnType),
+  )
+) {
+  throw new Error(`import-write.ts: INSERT_ORDER no longer matches the columns ${imported.names}`)
+}
+const encodeRemoteDns = (value: boolean): unknown => proxies.remoteDns.mapToDriverValue(value)
+const encodeTags = (value: string[]): unknown => proxies.tags.mapToDriverValue(value)
 /** 7,500 parameters per statement: well under SQLite's 32,766. */
 export const ROWS_PER_INSERT = 500
 
@@ -58,9 +96,6 @@ export class RowWriteError extends Error {
   }
 }
 
-/** Rows written between two yields to the event loop: ~20-40 ms of SQLite work at most. */
-const ROWS_PER_YIELD = 4 * ROWS_PER_INSERT
-
 /**
  * Runs fn with a bigger page cache and in-memory temporary files (statement journals) for this
  * connection, then puts both settings back. No temporary tables exist in this app, so switching
@@ -83,16 +118,19 @@ export async function withBulkWriteSettings<T>(
 }
 
 /**
- * Writes the plan inside the caller's open transaction, yielding to the event loop every
- * ROWS_PER_YIELD rows so main stays responsive; the caller holds the connection's exclusive gate,
- * so nothing else writes on it meanwhile.
+ * Writes the plan inside the caller's open transaction, yielding to the event loop once a slice
+ * of main's time is used (progress.ts) so main stays responsive; the caller holds the connection's
+ * exclusive gate, so nothing else writes on it meanwhile. Before each statement it waits for the
+ * rows' passwords to be sealed (`sealed`, import-seal.ts), which the seal worker does meanwhile.
  */
 export async function writePlan(
   ctx: ImportContext,
   batch: ImportBatch,
   plan: CommitPlan,
   progress: ProgressReporter,
+  sealed: SealedRows,
 ): Promise<void> {
+  const slice = new TimeSlice()
   const now = ctx.clock.now()
   const total = plan.inserts.length + plan.updates.length
   let stored = 0
@@ -104,26 +142,23 @@ export async function writePlan(
     return proxy
   }
   const insertValues = (row: PlannedRow, p: ParsedProxy, into: unknown[]) => {
-    // Named one by one: an object spread here costs ~8 µs a row in V8, a second per 100,000.
-    imported.encodeInto(
-      {
-        protocol: p.protocol,
-        remoteDns: p.remoteDns,
-        host: p.host,
-        port: p.port,
-        username: p.username,
-        location: p.location,
-        country: p.country,
-        tags: p.tags,
-        notes: p.notes,
-        rotationUrl: p.rotationUrl,
-        id: row.id,
-        providerId: row.providerId,
-        passwordEncrypted: row.sealed,
-        createdAt: now,
-        updatedAt: now,
-      },
-      into,
+    // By position, in INSERT_ORDER: no object and no lookup by name per row (see above).
+    into.push(
+      row.id,
+      row.providerId,
+      p.protocol,
+      encodeRemoteDns(p.remoteDns),
+      p.host,
+      p.port,
+      p.username,
+      p.location,
+      p.country,
+      encodeTags(p.tags),
+      p.notes,
+      p.rotationUrl,
+      row.sealed,
+      now,
+      now,
     )
   }
 
@@ -132,6 +167,7 @@ export async function writePlan(
   const { inserts } = plan
   let start = 0
   for (; start + ROWS_PER_INSERT <= inserts.length; start += ROWS_PER_INSERT) {
+    await sealed.ready(inserts, start + ROWS_PER_INSERT)
     const params: unknown[] = []
     for (let i = start; i < start + ROWS_PER_INSERT; i++) {
       const row = inserts[i] as PlannedRow
@@ -154,8 +190,9 @@ export async function writePlan(
     }
     stored += ROWS_PER_INSERT
     report()
-    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
+    if (slice.due()) await slice.yield()
   }
+  await sealed.ready(inserts, inserts.length)
   for (const row of inserts.slice(start)) {
     const single: unknown[] = []
     insertValues(row, proxyOf(row), single)
@@ -164,7 +201,10 @@ export async function writePlan(
   }
 
   const update = stmt(ctx.sqlite, UPDATE_PROXY)
-  for (const row of plan.updates) {
+  for (const [i, row] of plan.updates.entries()) {
+    if (i % CHUNK_ROWS === 0) {
+      await sealed.ready(plan.updates, Math.min(plan.updates.length, i + CHUNK_ROWS))
+    }
     const p = proxyOf(row)
     const params: unknown[] = []
     kept.encodeInto(
@@ -182,7 +222,7 @@ export async function writePlan(
     params.push(p.remoteDns ? 1 : 0, now, row.id)
     runRow(batch, row, () => update.run(params))
     if (++stored % ROWS_PER_INSERT === 0) report()
-    if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop()
+    if ((stored & 63) === 0 && slice.due()) await slice.yield()
   }
   progress.flush({ phase: 'storing', done: stored, total, parsed: total, stored })
 }

@@ -4,7 +4,7 @@ export {
   discardImport,
   type ImportContext,
 } from './import-preview'
-export { commitImport } from './import-commit'
+export { commitImport, type CommitOptions } from './import-commit'
 export { appendUpload, previewSource } from './import-uploads'
 export { exportProxies, type ExportContext } from './export-proxies'
 export { exportHistory } from './export-history'

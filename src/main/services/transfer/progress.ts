@@ -2,8 +2,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ImportProgress } from '../../../shared/import-types'
 import type { EventBus } from '../../events'
 
-/** Rows handled between two yields to the event loop while parsing or encrypting. */
+/** Rows per progress step and per job sent to the seal worker. */
 export const CHUNK_ROWS = 2_000
+/**
+ * The longest stretch a long job keeps main's event loop before yielding: under a frame (16 ms),
+ * so a click, an IPC call or a paint waits at most about that long. By the clock rather than by a
+ * row count, so a slow or busy machine yields as often as a fast one.
+ */
+export const SLICE_MS = 8
 const MIN_INTERVAL_MS = 100
 
 /**
@@ -12,6 +18,20 @@ const MIN_INTERVAL_MS = 100
  */
 export function yieldToEventLoop(): Promise<void> {
   return nextTurn()
+}
+
+/** Tells a loop when its slice of main's time is used up; check it every few dozen rows. */
+export class TimeSlice {
+  private started = performance.now()
+
+  due(): boolean {
+    return performance.now() - this.started >= SLICE_MS
+  }
+
+  async yield(): Promise<void> {
+    await yieldToEventLoop()
+    this.started = performance.now()
+  }
 }
 
 export interface ProgressReporter {
