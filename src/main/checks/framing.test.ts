@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   serverGroup,
@@ -59,4 +60,18 @@ describe.each(['http', 'socks5'] as const)('a %s proxy to an http judge', (proto
     expect(result).toMatchObject({ ok: true, errorCode: 'ok', exitIp: EXIT })
     expect(judge.requests.some((request) => request.path === `/framing/${kind}`)).toBe(true)
   })
+})
+
+// The bridge and the Electron shell run checks inside an AsyncLocalStorage context; the parser's
+// async resource then gets the store written onto it (a frozen resource made that a fatal error).
+it('checks inside an active AsyncLocalStorage context', async () => {
+  const storage = new AsyncLocalStorage<string>()
+  const result = await storage.run('request', () =>
+    checker.check(through('http'), {
+      timeoutMs: 5_000,
+      judges: [judge.url('/framing/length')],
+      askJudgesDirectly: false,
+    }),
+  )
+  expect(result).toMatchObject({ ok: true, exitIp: EXIT })
 })

@@ -32,7 +32,6 @@ const Parsers = HTTPParser as unknown as {
 }
 
 const ignore = (): void => {}
-const RESOURCE = Object.freeze({})
 
 /**
  * One GET over a socket the checker already holds (TCP to an HTTP proxy, or a SOCKS tunnel):
@@ -45,7 +44,9 @@ const RESOURCE = Object.freeze({})
 export function exchangeOn(socket: net.Socket, request: string): Promise<JudgeResponse> {
   return new Promise((resolve, reject) => {
     const parser = new Parsers()
-    parser.initialize(Parsers.RESPONSE, RESOURCE, 0, 0)
+    // The async resource of the parser's callbacks: an object of its own each time, never frozen,
+    // since an active AsyncLocalStorage writes its store onto it (a frozen one is a fatal error).
+    parser.initialize(Parsers.RESPONSE, {}, 0, 0)
     let body: JudgeBody | null = null
     let interim = false
     let over = false
