@@ -31,11 +31,13 @@ import { join } from 'node:path'
 import { Client } from 'undici'
 import { createContext, type AppContext } from '../src/main/context'
 import { classifyAnonymity } from '../src/main/checks/anonymity'
+import { createChecker } from '../src/main/checks/checker'
 import { createGeoDatabases } from '../src/main/checks/geo-databases'
 import { isPublicIp } from '../src/main/checks/ip-ranges'
 import { parseJudgeAnswer } from '../src/main/checks/judge-answer'
 import { createOwnAddresses } from '../src/main/checks/own-addresses'
 import { targetsByIds } from '../src/main/checks/run-targets'
+import type { CheckTarget } from '../src/main/checks/types'
 import { deleteVaultKey } from '../src/main/secrets'
 import { createProvider } from '../src/main/services/providers'
 import { insertProxyRows } from '../src/main/services/proxies'
@@ -92,6 +94,36 @@ async function runnerRate(ctx: AppContext, ids: number[], count: number): Promis
   if (counts.ok !== count)
     throw new Error(`expected ${count} passing checks: ${JSON.stringify(counts)}`)
   return count / elapsed
+}
+
+/**
+ * The checker alone (no runner: no vault, no recording, no events), exit profile off, over the
+ * same proxies at the same concurrency: with the runner's bare rate it splits the gap to the raw
+ * client into the checker's share and the runner's.
+ */
+async function checkerRate(
+  targets: CheckTarget[],
+  judgeUrl: string,
+  count: number,
+): Promise<number> {
+  const checker = createChecker({ exitProfile: false })
+  let next = 0
+  const started = process.hrtime.bigint()
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const target = targets[next++ % targets.length] as CheckTarget
+      const result = await checker.check(target, {
+        timeoutMs: 10_000,
+        judges: [judgeUrl],
+        askJudgesDirectly: false,
+      })
+      if (!result.ok) throw new Error(`checker alone: ${result.errorMessage ?? result.errorCode}`)
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  const rate = count / seconds(started)
+  checker.close()
+  return rate
 }
 
 /** A random public IPv4 address: the exit a judge reports, so every geo lookup is a real one. */
@@ -304,6 +336,16 @@ async function main(): Promise<void> {
       if (rep % 3 === 0) directRuns.push(await directRate(judgeUrl, CHECKS))
     }
     const work = await profileWorkUs(ctx)
+    const alone: CheckTarget[] = rawProxies.map((proxy) => ({
+      protocol: proxy.kind,
+      remoteDns: false,
+      host: '127.0.0.1',
+      port: proxy.port,
+      username: proxy.user,
+      password: proxy.pass,
+    }))
+    const aloneRuns: number[] = []
+    for (let rep = 0; rep < 3; rep++) aloneRuns.push(await checkerRate(alone, judgeUrl, CHECKS))
     const proxied = median(proxiedRuns)
     const bareRate = median(bareRuns)
     const rawMedian = median(rawRuns)
@@ -318,6 +360,13 @@ async function main(): Promise<void> {
     console.log(
       `CPU of this process per check (median): runner ${median(runnerCpu).toFixed(3)} ms, ` +
         `raw client ${median(rawCpu).toFixed(3)} ms (the in-process judge in both)`,
+    )
+    const aloneRate = median(aloneRuns)
+    console.log(
+      `floor split: the checker alone (exit profile off, no runner) ${list(aloneRuns)}/s = ` +
+        `${(aloneRate / rawMedian).toFixed(2)} of the raw client; the runner with the exit profile off ` +
+        `${(bareRate / aloneRate).toFixed(2)} of the checker alone; the exit profile ` +
+        `${(proxied / bareRate).toFixed(2)} of the runner without it`,
     )
     console.log(
       `information: undici direct to the judge, no proxy: ${list(directRuns)}/s ` +

@@ -82,6 +82,37 @@ function endAttempt(current: Current | null): void {
   for (const socket of current.state.sockets) socket.destroy()
 }
 
+const noop = (): void => {}
+
+/**
+ * The checks listening on each signal (a bulk run's: as many as its concurrency). One listener per
+ * signal calls them all: adding and removing an EventTarget listener per check walks the
+ * signal's whole list of listeners each time (Node checks for duplicates), so a run at
+ * concurrency 256 paid for 256 listeners on every check.
+ */
+const listening = new WeakMap<AbortSignal, Set<() => void>>()
+
+function onAbort(signal: AbortSignal, cancel: () => void): () => void {
+  let cancels = listening.get(signal)
+  if (!cancels) {
+    const all = new Set<() => void>()
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const each of [...all]) each()
+      },
+      { once: true },
+    )
+    listening.set(signal, all)
+    cancels = all
+  }
+  const set = cancels
+  set.add(cancel)
+  return () => {
+    set.delete(cancel)
+  }
+}
+
 const IP_CACHE_MS = 60_000
 const PROBE_MARGIN_MS = 50
 
@@ -142,7 +173,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       cancel = stopWith('check cancelled')
     })
     const signal = checkOptions.signal
-    signal?.addEventListener('abort', cancel, { once: true })
+    const unlisten = signal ? onAbort(signal, cancel) : noop
     if (signal?.aborted) cancel()
     inFlight.add(cancel)
     try {
@@ -178,7 +209,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       clearTimeout(timer)
       run.over = true
       endAttempt(run.current)
-      signal?.removeEventListener('abort', cancel)
+      unlisten()
       inFlight.delete(cancel)
     }
   }
