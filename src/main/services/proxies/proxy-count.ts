@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { stmt } from '../service-context'
+import { changeMarker, sameMarker, type ChangeMarker } from '../../db/change-marker'
 
 /**
  * Counts of `proxies:list` filters, kept until the database changes. Paging through a view or
@@ -11,8 +11,7 @@ import { stmt } from '../service-context'
  * every count (a write to settings as well: cheap and never wrong).
  */
 interface CountCache {
-  changes: number
-  dataVersion: number
+  marker: ChangeMarker
   counts: Map<string, number>
 }
 
@@ -21,9 +20,6 @@ const caches = new WeakMap<Database.Database, CountCache>()
 
 /** Distinct filters remembered at once; the oldest goes first. */
 const MAX_ENTRIES = 64
-
-const MARKER_SQL =
-  'SELECT total_changes() AS changes, data_version AS dataVersion FROM pragma_data_version()'
 
 /**
  * `count()` for `key`, or the count remembered for it since the last change. `key` null: never
@@ -37,10 +33,10 @@ export function cachedCount(
   if (key === null) return count()
   // Read before counting: another connection committing during the count moves data_version, so
   // the next call misses instead of trusting a count taken before that commit.
-  const marker = stmt(sqlite, MARKER_SQL).get() as { changes: number; dataVersion: number }
+  const marker = changeMarker(sqlite)
   let cache = caches.get(sqlite)
-  if (!cache || cache.changes !== marker.changes || cache.dataVersion !== marker.dataVersion) {
-    cache = { ...marker, counts: new Map() }
+  if (!cache || !sameMarker(cache.marker, marker)) {
+    cache = { marker, counts: new Map() }
     caches.set(sqlite, cache)
   }
   const known = cache.counts.get(key)

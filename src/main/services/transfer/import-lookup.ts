@@ -64,22 +64,5 @@ export function nextProxyId(sqlite: Database.Database): number {
   return row
 }
 
-/**
- * Changes anyone made to the database since the marker was taken: `total_changes()` counts this
- * connection's writes (other IPC calls while an import yields), `data_version` other connections'.
- */
-export interface ChangeMarker {
-  changes: number
-  dataVersion: number
-}
-
-export function changeMarker(sqlite: Database.Database): ChangeMarker {
-  return {
-    changes: sqlite.prepare('SELECT total_changes()').pluck().get() as number,
-    dataVersion: sqlite.pragma('data_version', { simple: true }) as number,
-  }
-}
-
-export function sameMarker(a: ChangeMarker, b: ChangeMarker): boolean {
-  return a.changes === b.changes && a.dataVersion === b.dataVersion
-}
+// The marker moved to db/ (the list's count cache reads it too); re-exported for transfer/.
+export { changeMarker, sameMarker, type ChangeMarker } from '../../db/change-marker'
