@@ -1,10 +1,10 @@
 import net from 'node:net'
 import tls from 'node:tls'
-import { SocksClient } from 'socks'
 import type { buildConnector } from 'undici'
 import { backstopMs, type AttemptContext, type AttemptState } from './attempt-state'
 import { CheckFailure, judgeFailure, judgeTlsFailure, socksFailure } from './failure'
 import { connectToProxy, track } from './proxy-socket'
+import { SocksHandshakeError, socksHandshake } from './socks-handshake'
 import type { CheckTarget } from './types'
 
 export function hostOf(url: URL): string {
@@ -16,8 +16,8 @@ export function portOf(url: URL): number {
 }
 
 /**
- * The undici connector for SOCKS proxies: TCP to the proxy, the SOCKS handshake through the
- * `socks` package on that socket, then TLS with the judge for https URLs. With `remoteDns` the
+ * The undici connector for SOCKS proxies: TCP to the proxy, the SOCKS handshake on that socket
+ * (socks-handshake.ts), then TLS with the judge for https URLs. With `remoteDns` the
  * judge's hostname goes to the proxy (socks5h / socks4a); otherwise it is resolved here first.
  */
 export function socksConnector(
@@ -60,34 +60,19 @@ export async function openSocksTunnel(
     throw judgeFailure('SOCKS4 cannot reach an IPv6 judge')
   }
 
-  const raw = await connectToProxy(target, state, context)
-  let tunnel: net.Socket
-  // The proxy's first chunk, by reference, for the failure message only (an HTTP proxy's status
-  // line names what it is); the socks package keeps no copy it would hand back.
-  let reply: Buffer | null = null
-  const peek = (chunk: Buffer): void => {
-    reply ??= chunk
-  }
-  raw.on('data', peek)
+  const tunnel = await connectToProxy(target, state, context)
   try {
-    const established = await SocksClient.createConnection({
-      existing_socket: raw,
-      proxy: {
-        host: target.host,
-        port: target.port,
-        type: socks4 ? 4 : 5,
-        userId: target.username ?? undefined,
-        password: target.password ?? undefined,
-      },
-      destination: { host: destination, port: portOf(url) },
-      command: 'connect',
-      timeout: backstopMs(context),
+    await socksHandshake(tunnel, {
+      version: socks4 ? 4 : 5,
+      userId: target.username,
+      password: target.password,
+      host: destination,
+      port: portOf(url),
+      timeoutMs: backstopMs(context),
     })
-    tunnel = established.socket
   } catch (error) {
+    const reply = error instanceof SocksHandshakeError ? error.reply : null
     throw socksFailure(error, reply, socks4 ? 4 : 5)
-  } finally {
-    raw.off('data', peek)
   }
   if (url.protocol !== 'https:') {
     state.stage = 'waiting for the judge'
@@ -106,6 +91,7 @@ export async function openSocksTunnel(
         ALPNProtocols: ['http/1.1'],
       }),
     )
+    tunnel.resume() // the handshake left it paused
     const onError = (error: Error): void => reject(judgeTlsFailure(error))
     secure.once('error', onError)
     secure.once('close', () => reject(judgeTlsFailure(new Error('closed'))))
