@@ -156,7 +156,8 @@ export function tunnelRequestFailure(error: unknown, state?: AttemptState): Chec
   )
 }
 
-// The socks package reports failures as fixed English strings (socks 2.8 ERRORS constants).
+// SOCKS handshakes fail with fixed English strings: the socks 2.8 package's ERRORS constants, which
+// socks-handshake.ts keeps word for word.
 type SocksRule = [RegExp, (match: RegExpExecArray) => CheckFailure]
 const proxySide = (code: CheckErrorCode, message: string) => () =>
   new CheckFailure(code, 'proxy', message)
