@@ -123,7 +123,7 @@ describe('socksHandshake', () => {
       [
         [5, 2],
         [1, 0],
-        [5, 4, 0, 1],
+        [5, 4, 0, 1, 0, 0, 0, 0, 0, 0],
       ],
       'Socks5 proxy rejected connection - HostUnreachable',
     ],
