@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useQuery } from '../api'
+import { CheckRunAlertListener } from '../features/checks/CheckRunAlertListener'
 import { MonitorAlertListener } from '../features/checks/MonitorAlertListener'
 import { useSettings } from '../settings/settings-context'
 import { HeaderBar } from './HeaderBar'
@@ -57,6 +58,7 @@ export function Shell() {
       </AppShell.Main>
       <NoticeListener />
       <MonitorAlertListener />
+      <CheckRunAlertListener />
     </AppShell>
   )
 }
