@@ -2,6 +2,7 @@ import { Burger, Group, Text, ThemeIcon } from '@mantine/core'
 import { IconServer2 } from '@tabler/icons-react'
 import type { AppInfo } from '../../../shared/contracts/app'
 import { AlertBell } from './AlertBell'
+import { CommandButton } from './CommandButton'
 import { KeychainBadge } from './KeychainBadge'
 import { ThemeToggle } from './ThemeToggle'
 
@@ -35,6 +36,7 @@ export function HeaderBar({ navOpened, onToggleNav, info }: HeaderBarProps) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <CommandButton />
         <KeychainBadge info={info} />
         <AlertBell />
         <ThemeToggle />

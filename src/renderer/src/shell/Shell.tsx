@@ -7,6 +7,7 @@ import { CheckRunAlertListener } from '../features/checks/CheckRunAlertListener'
 import { MonitorAlertListener } from '../features/checks/MonitorAlertListener'
 import { useSettings } from '../settings/settings-context'
 import { HeaderBar } from './HeaderBar'
+import { KeyboardLayer } from './KeyboardLayer'
 import { NavMenu } from './NavMenu'
 import { NoticeListener } from './NoticeListener'
 import { findRoute } from './routes'
@@ -59,6 +60,7 @@ export function Shell() {
       <NoticeListener />
       <MonitorAlertListener />
       <CheckRunAlertListener />
+      <KeyboardLayer />
     </AppShell>
   )
 }
