@@ -43,8 +43,9 @@ beforeAll(async () => {
   }
   await app.page.setViewportSize({ width: 1280, height: 720 })
   await app.page.goto(`${origin()}/#/proxies`)
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
-}, 60_000)
+  // A cold first render on a loaded two-core box has taken over 20 s; the hook allows 90.
+  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor({ timeout: 60_000 })
+}, 90_000)
 
 afterAll(async () => {
   await app?.close()
@@ -185,7 +186,9 @@ describe('keyboard', () => {
       dead: await Promise.all(ids.dead.map(checkCount)),
     }
     await page.keyboard.press('Control+K')
-    const command = page.getByRole('textbox', { name: 'Command' })
+    const command = page
+      .getByRole('dialog', { name: 'Command palette' })
+      .getByRole('textbox', { name: 'Command' })
     await command.waitFor()
     await command.fill('test failed')
     await page.screenshot({ path: '/tmp/proxydeck-palette.png' })

@@ -104,8 +104,13 @@ export function CommandPalette({ onShowShortcuts }: { onShowShortcuts: () => voi
       tagsToIgnore={[]}
       nothingFound="No command by that name"
       highlightQuery
-      // The list scrolls past a window-sized height, and stays as short as what matches.
-      styles={{ actionsList: { maxHeight: 'min(26rem, calc(100vh - 12rem))' } }}
+      // The dialog's name; its header stays hidden (aria-labelledby still reads a hidden title).
+      title="Command palette"
+      styles={{
+        header: { display: 'none' },
+        // The list scrolls past a window-sized height, and stays as short as what matches.
+        actionsList: { maxHeight: 'min(26rem, calc(100vh - 12rem))' },
+      }}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden />,
         placeholder: 'Go to a view or run an action…',
