@@ -25,11 +25,11 @@ export interface NoticeLink {
 export const MAX_TOASTS = 3
 
 /**
- * Every toast closes by itself (hovering or focusing it holds it open). Errors get longer to be
- * read, and are in the alert list afterwards.
+ * Every toast closes by itself (hovering or focusing it holds it open). Info and success keep the
+ * 6 s they always had; errors get longer to be read, and are in the alert list afterwards.
  */
 export function autoCloseMs(level: Notice['level']): number {
-  return level === 'error' ? 10_000 : level === 'warning' ? 8_000 : 5_000
+  return level === 'error' ? 10_000 : level === 'warning' ? 8_000 : 6_000
 }
 
 export function keptInAlertList(notice: Notice): boolean {
