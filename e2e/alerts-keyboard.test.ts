@@ -113,6 +113,9 @@ describe('alerts that never block', () => {
       }
       const filters = page.getByRole('search', { name: 'Proxy filters' })
       expect(await overlaps(alert, filters), `filters at 1280x${height}`).toBe(false)
+      // Nor the rows: it stays over the navigation.
+      const table = page.getByRole('table', { name: 'Proxies' })
+      expect(await overlaps(alert, table), `table at 1280x${height}`).toBe(false)
     }
     await page.screenshot({ path: '/tmp/proxydeck-alert-1280x860.png' })
 

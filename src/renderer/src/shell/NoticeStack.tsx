@@ -10,18 +10,20 @@ interface NoticeStackProps {
 }
 
 /**
- * Bottom left, mostly over the navigation's empty lower part: the views keep their primary actions
- * at the top right (Test, Import, Export, Add proxy), tables their row actions and pagination at
- * the right, drawers open on the right with their buttons; so at most the selection boxes of the
- * last rows sit under a toast, for its few seconds.
+ * Bottom left, over the navigation's empty lower part: the views keep their primary actions at
+ * the top right (Test, Import, Export, Add proxy), tables their row actions and pagination at the
+ * right, drawers open on the right with their buttons, and the stack is no wider than the
+ * navigation, so nothing of a view sits under a toast (on a narrow window, with the navigation
+ * folded away, it covers the bottom left for its few seconds).
  */
 export function NoticeStack({ toasts, onDismiss }: NoticeStackProps) {
   return (
     <Portal>
       <Stack
         gap="xs"
-        w={300}
-        maw="calc(100vw - 32px)"
+        // Within the 220 px navigation when it shows, so no row of a view's table sits under it.
+        w={{ base: 300, sm: 196 }}
+        maw="calc(100vw - 24px)"
         pos="fixed"
         bottom={16}
         left={12}
