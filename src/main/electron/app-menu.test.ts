@@ -181,6 +181,8 @@ describe('createMenuActions', () => {
     const [options] = dialog.showMessageBox.mock.calls[0] ?? []
     expect(options).toMatchObject({ title: 'Keyboard shortcuts' })
     expect((options as { detail: string }).detail).toContain('2  Proxies')
+    // The window's own shortcuts (renderer-handled) follow the menu's.
+    expect((options as { detail: string }).detail).toContain('+K  Command palette')
     actions.quit()
     expect(h.quit).toHaveBeenCalledTimes(1)
     if (process.platform !== 'win32') {

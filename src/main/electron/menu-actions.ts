@@ -5,6 +5,7 @@
  */
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron'
 import { transferHash } from '../../shared/views'
+import { shortcutText, windowShortcuts } from '../../shared/keyboard-shortcuts'
 import { appMenuTemplate, describeShortcuts, type MenuActions } from './app-menu'
 
 export interface MenuHost {
@@ -41,7 +42,13 @@ export function createMenuActions(host: MenuHost, storage: StorageActions): Menu
         type: 'info',
         title: 'Keyboard shortcuts',
         message: 'Keyboard shortcuts',
-        detail: describeShortcuts(template, platform),
+        detail: [
+          describeShortcuts(template, platform),
+          '',
+          ...windowShortcuts.map(
+            (shortcut) => `${shortcutText(shortcut.keys, platform === 'darwin')}  ${shortcut.label}`,
+          ),
+        ].join('\n'),
       })
     },
     openDataFolder: () => {

@@ -1,6 +1,8 @@
 import { Burger, Group, Text, ThemeIcon } from '@mantine/core'
 import { IconServer2 } from '@tabler/icons-react'
 import type { AppInfo } from '../../../shared/contracts/app'
+import { AlertBell } from './AlertBell'
+import { CommandButton } from './CommandButton'
 import { KeychainBadge } from './KeychainBadge'
 import { ThemeToggle } from './ThemeToggle'
 
@@ -34,7 +36,9 @@ export function HeaderBar({ navOpened, onToggleNav, info }: HeaderBarProps) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <CommandButton />
         <KeychainBadge info={info} />
+        <AlertBell />
         <ThemeToggle />
       </Group>
     </Group>

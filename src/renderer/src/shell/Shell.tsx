@@ -3,9 +3,11 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useQuery } from '../api'
+import { CheckRunAlertListener } from '../features/checks/CheckRunAlertListener'
 import { MonitorAlertListener } from '../features/checks/MonitorAlertListener'
 import { useSettings } from '../settings/settings-context'
 import { HeaderBar } from './HeaderBar'
+import { KeyboardLayer } from './KeyboardLayer'
 import { NavMenu } from './NavMenu'
 import { NoticeListener } from './NoticeListener'
 import { findRoute } from './routes'
@@ -57,6 +59,8 @@ export function Shell() {
       </AppShell.Main>
       <NoticeListener />
       <MonitorAlertListener />
+      <CheckRunAlertListener />
+      <KeyboardLayer />
     </AppShell>
   )
 }

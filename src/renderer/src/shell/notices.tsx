@@ -1,4 +1,3 @@
-import { Notification, Portal, Stack } from '@mantine/core'
 import {
   createContext,
   useCallback,
@@ -6,79 +5,69 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react'
+import { createAlertLog, type AlertLog } from './alert-log'
+import { keptInAlertList, MAX_TOASTS, type Notice } from './notice'
+import { NoticeStack, type Toast } from './NoticeStack'
 
-export interface Notice {
-  level: 'info' | 'success' | 'warning' | 'error'
-  title: string
-  message: string
-}
-
-const colors: Record<Notice['level'], string> = {
-  info: 'blue',
-  success: 'teal',
-  warning: 'yellow',
-  error: 'red',
-}
+export type { Notice } from './notice'
 
 const NoticesContext = createContext<(notice: Notice) => void>(() => {})
+const AlertLogContext = createContext<AlertLog>(createAlertLog(null))
+
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage
+  } catch {
+    return null
+  }
+}
 
 /**
  * Transient messages in a corner stack (no extra package: @mantine/notifications is not a
- * dependency). Errors stay until dismissed so the operator can read them; the rest fade out.
+ * dependency). Each closes by itself and at most three show at once; what needs the operator later
+ * (errors, monitor alerts, finished runs, imports, exports) is kept in the header's alert list.
  */
 export function NoticesProvider({ children }: { children: ReactNode }) {
-  const [notices, setNotices] = useState<(Notice & { id: number })[]>([])
+  const [toasts, setToasts] = useState<Toast[]>([])
   const nextId = useRef(0)
+  const [log] = useState(() => createAlertLog(sessionStore()))
 
   const dismiss = useCallback((id: number) => {
-    setNotices((current) => current.filter((notice) => notice.id !== id))
+    setToasts((current) => current.filter((toast) => toast.id !== id))
   }, [])
 
   const notify = useCallback(
     (notice: Notice) => {
+      if (keptInAlertList(notice)) log.add(notice)
+      if (notice.quiet) return
       const id = ++nextId.current
-      setNotices((current) => [...current.slice(-4), { ...notice, id }])
-      if (notice.level !== 'error') setTimeout(() => dismiss(id), 6_000)
+      setToasts((current) => [...current.slice(-(MAX_TOASTS - 1)), { ...notice, id }])
     },
-    [dismiss],
+    [log],
   )
 
   const value = useMemo(() => notify, [notify])
   return (
-    <NoticesContext.Provider value={value}>
-      {children}
-      <Portal>
-        <Stack
-          gap="xs"
-          w={360}
-          maw="calc(100vw - 32px)"
-          pos="fixed"
-          top={72}
-          right={16}
-          style={{ zIndex: 1000 }}
-          aria-live="polite"
-        >
-          {notices.map((notice) => (
-            <Notification
-              key={notice.id}
-              color={colors[notice.level]}
-              title={notice.title}
-              role={notice.level === 'error' ? 'alert' : 'status'}
-              withBorder
-              closeButtonProps={{ 'aria-label': 'Dismiss notification' }}
-              onClose={() => dismiss(notice.id)}
-            >
-              {notice.message}
-            </Notification>
-          ))}
-        </Stack>
-      </Portal>
-    </NoticesContext.Provider>
+    <AlertLogContext.Provider value={log}>
+      <NoticesContext.Provider value={value}>
+        {children}
+        <NoticeStack toasts={toasts} onDismiss={dismiss} />
+      </NoticesContext.Provider>
+    </AlertLogContext.Provider>
   )
 }
 
 export function useNotify(): (notice: Notice) => void {
   return useContext(NoticesContext)
+}
+
+/** The alert list (newest first) and its controls, for the header bell. */
+export function useAlertLog() {
+  const log = useContext(AlertLogContext)
+  const entries = useSyncExternalStore(log.subscribe, log.entries, log.entries)
+  const unread = entries.filter((entry) => !entry.read).length
+  return { entries, unread, markAllRead: log.markAllRead, clear: log.clear }
 }

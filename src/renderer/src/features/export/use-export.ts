@@ -30,12 +30,14 @@ export function useExport(noun: { one: string; many: string }) {
             level: 'success',
             title: 'Export ready',
             message: `${what} in ${result.filename} (${formatBytes(result.bytes)}).`,
+            source: 'export',
           })
         } else {
           notify({
             level: 'success',
             title: 'Export saved',
             message: `${what} saved to ${result.path}.`,
+            source: 'export',
           })
         }
         return result

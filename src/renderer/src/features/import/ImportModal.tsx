@@ -6,6 +6,8 @@ import type { AppError } from '../../../../shared/errors'
 import { toAppError, useApi, useQuery } from '../../api'
 import { ErrorAlert, fieldErrors } from '../../components'
 import { formatCount } from '../../lib/format'
+import { useNotify } from '../../shell/notices'
+import { importNotice } from './import-notice'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
 import { ImportProgressBar } from './ImportProgressBar'
 import { ImportSourceForm, type ImportSource } from './ImportSourceForm'
@@ -36,6 +38,7 @@ const emptySource: ImportSource = {
 export function ImportModal({ opened, onClose, onImported, defaultProviderId }: ImportModalProps) {
   const client = useApi()
   const providers = useQuery('providers:list')
+  const notify = useNotify()
   const [source, setSource] = useState<ImportSource>(emptySource)
   const [step, setStep] = useState<Step>('source')
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -137,6 +140,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
       setResult(answer)
       setPreview(null)
       setStep('done')
+      notify(importNotice(answer, source.providerId))
       if (answer.inserted + answer.updated > 0) {
         onImported(answer)
         providers.refresh()

@@ -6,6 +6,7 @@ import type { ModelListItem } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
 import { ErrorAlert, useMutation } from '../../components'
 import { formatCount } from '../../lib/format'
+import { useIntent } from '../../shell/intents'
 import { AutoAssignSummary } from './AutoAssignSummary'
 import { useRefreshOn } from './use-refresh-on'
 
@@ -30,8 +31,14 @@ export function AutoAssignCard({ models, version, onAssigned }: AutoAssignCardPr
   const waitingCount = waiting.data?.total
   const modelNames = new Map(models.map((model) => [model.id, model.name]))
 
-  async function run() {
-    const done = await auto.run(modelId === null ? {} : { modelId })
+  // The command palette's "Auto-assign accounts": every waiting account, whichever model is picked.
+  useIntent('auto-assign', () => {
+    setModelId(null)
+    void run(null)
+  })
+
+  async function run(forModel: number | null = modelId) {
+    const done = await auto.run(forModel === null ? {} : { modelId: forModel })
     if (!done) return
     setResult(done)
     onAssigned()

@@ -22,6 +22,7 @@ import { ProxyFilterBar } from './ProxyFilterBar'
 import { ProxyFormDrawer } from './ProxyFormDrawer'
 import { proxyLabel } from './proxy-label'
 import { ProxyRowActions } from './ProxyRowActions'
+import { useProxiesIntents } from './use-proxies-intents'
 import { useProxyFilters } from './use-proxy-filters'
 import { useTransferRequest } from './use-transfer-request'
 
@@ -38,6 +39,7 @@ export function ProxiesView() {
   const [detailVersion, setDetailVersion] = useState(0)
   const [deleting, setDeleting] = useState<ProxyDeleteTarget | null>(null)
   const [transfer, setTransfer] = useTransferRequest()
+  useProxiesIntents({ addProxy: () => setForm({ proxy: null }) })
   // Rows seen on any page, so a selection spanning pages can still say how many accounts it holds.
   const seen = useRef(new Map<number, ProxyDto>())
 

@@ -1,6 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core'
 import { ASN_ATTRIBUTION, GEO_ATTRIBUTION } from '../../../../shared/attributions'
 import { useQuery } from '../../api'
+import { ShortcutList } from '../../shell/ShortcutList'
 
 /** Version and the attributions the shipped data's licences ask for. */
 export function AboutSection() {
@@ -16,6 +17,10 @@ export function AboutSection() {
           and accounts. Your data stays in a SQLite file on this machine; proxy passwords are
           encrypted with a key kept in the OS keychain.
         </Text>
+        <Title order={4} id="shortcuts-title" mt="xs">
+          Keyboard shortcuts
+        </Title>
+        <ShortcutList />
         <Text size="sm" c="dimmed">
           {GEO_ATTRIBUTION}{' '}
           <Anchor href="https://www.maxmind.com" target="_blank" rel="noreferrer" size="sm">
