@@ -50,10 +50,9 @@ function main(): void {
     sqlite
       .prepare(CHECK_ROWS)
       .run({ rows: PROXIES * CHECKS_PER_PROXY, proxies: PROXIES, now: Date.now() })
-    sqlite.prepare('UPDATE proxies SET expires_at = ? + id % 60 * ? WHERE id % 7 = 0').run(
-      Date.now(),
-      DAY,
-    )
+    sqlite
+      .prepare('UPDATE proxies SET expires_at = ? + id % 60 * ? WHERE id % 7 = 0')
+      .run(Date.now(), DAY)
     sqlite.pragma('cache_size = -2000')
     sqlite.pragma('optimize')
     const rows = (sqlite.prepare('SELECT count(*) AS n FROM proxy_checks').get() as { n: number }).n
