@@ -6,11 +6,13 @@
 //   days cached, today read: 1/30 of the rows) over analytics:summary on the same database, the
 //   dashboard read that was already there. Goal: at most 2x, so the refreshes during a check run
 //   (use-query waits 10x the last answer between them) stay cheap.
-// - trends_first_read_ms: the first read, every day from the table, over the same summary.
-//   Goal: at most 30x (once per FINISHED_DAY_TTL_MS).
+// - trends_longest_block_ms: the longest stretch main's event loop is blocked during a first
+//   read (every day from the table; it yields between days) over the same summary. Goal: at most
+//   2x. The first read's total is printed beside it.
 // - trends_index_ratio: that first read on checks_trend_idx over the same SQL on the index it
 //   replaced (checked_at alone, each check row read from the table). Goal: at most 0.5.
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { analyticsSummary } from '../src/main/services/analytics'
 import { analyticsTrends, forgetFinishedDays } from '../src/main/services/analytics-trends'
 import { benchDir, median, openBenchDb } from './_context'
@@ -20,6 +22,7 @@ import { listSeeder } from './_list-seed'
 const PROXIES = Number(process.env.TRENDS_PROXIES ?? 100_000)
 const CHECKS_PER_PROXY = Number(process.env.TRENDS_CHECKS_PER_PROXY ?? 50)
 const RUNS = 9
+const COLD_RUNS = 3
 const DAY = 86_400_000
 const MODULUS = 2_147_483_647
 
@@ -39,7 +42,7 @@ const CHECK_ROWS = `
     CASE WHEN ok THEN 'US' END, 'http://127.0.0.1:8080/judge'
   FROM (SELECT i, r, (r / 3 % 100) < 85 AS ok FROM seq)`
 
-function main(): void {
+async function main(): Promise<void> {
   const { dir, cleanup } = benchDir('trends')
   const db = openBenchDb(join(dir, 'trends.db'))
   try {
@@ -63,18 +66,18 @@ function main(): void {
       (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 0) as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ')
-    const measure = (fn: () => unknown) => {
-      fn() // warm: statements prepared, pages cached as a refresh finds them
+    const measure = async (fn: () => unknown, runs = RUNS) => {
+      await fn() // warm: statements prepared, pages cached as a refresh finds them
       const times: number[] = []
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < runs; i++) {
         const started = process.hrtime.bigint()
-        fn()
+        await fn()
         times.push(Number(process.hrtime.bigint() - started) / 1e6)
       }
       return median(times)
     }
 
-    const trends = analyticsTrends(db.ctx, input)
+    const trends = await analyticsTrends(db.ctx, input)
     console.log(
       `days: ${trends.checks.map((d) => `${d.date.slice(5)} ${d.failingProxies}/${d.medianLatencyMs}`).join(', ')}`,
     )
@@ -86,27 +89,33 @@ function main(): void {
       forgetFinishedDays(sqlite)
       return analyticsTrends(db.ctx, input)
     }
-    const coldMs = measure(cold)
-    const refreshMs = measure(() => analyticsTrends(db.ctx, input))
-    const summaryMs = measure(() => analyticsSummary(db.ctx))
+    const refreshMs = await measure(() => analyticsTrends(db.ctx, input))
+    const summaryMs = await measure(() => analyticsSummary(db.ctx))
+    const coldMs = await measure(cold, COLD_RUNS)
+    // How long main is blocked at a stretch during a first read: the event loop's longest delay.
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
+    await cold()
+    loop.disable()
     reportFigure({
       name: 'trends_refresh_ms',
       value: refreshMs,
       baseline: summaryMs,
       goal: { op: '<=', ratio: 2 },
     })
+    console.log(`first read (every day from the table): ${Math.round(coldMs)} ms`)
     reportFigure({
-      name: 'trends_first_read_ms',
-      value: coldMs,
+      name: 'trends_longest_block_ms',
+      value: loop.max / 1e6,
       baseline: summaryMs,
-      goal: { op: '<=', ratio: 30 },
+      goal: { op: '<=', ratio: 2 },
     })
 
     // The same first read on the index it replaced (checked_at alone): each row read from the table.
     sqlite.exec('DROP INDEX checks_trend_idx')
     sqlite.exec('CREATE INDEX checks_trend_idx ON proxy_checks (checked_at)')
     console.log(`plan on the old index: ${plan(daySql)}`)
-    const oldMs = measure(cold)
+    const oldMs = await measure(cold, 1)
     reportFigure({
       name: 'trends_index_ratio',
       value: coldMs,
@@ -119,4 +128,4 @@ function main(): void {
   }
 }
 
-main()
+void main()

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnalyticsTrends } from '../../shared/contracts/analytics'
 import type { InputOf } from '../../shared/contracts'
 import { dispatch } from '../ipc/dispatch'
-import { FINISHED_DAY_TTL_MS } from './analytics-trends'
+import { analyticsTrends, FINISHED_DAY_TTL_MS } from './analytics-trends'
 import { localDays, startOfDay } from './local-days'
 import { createFixture, type Fixture } from '../../../test/support/fixture'
 
@@ -150,6 +150,26 @@ describe('analytics:trends', () => {
 
     f.clock.advance(FINISHED_DAY_TTL_MS)
     expect((await trends({ timeZone: 'UTC' })).checks.at(-2)?.failedChecks).toBe(2)
+  })
+
+  it('lets the event loop through between the days it reads, and not when they are cached', async () => {
+    const order: string[] = []
+    const first = analyticsTrends(f.ctx, { days: 30, timeZone: 'UTC' }).then(() =>
+      order.push('trends'),
+    )
+    setImmediate(() => order.push('other work'))
+    await first
+    expect(order).toEqual(['other work', 'trends'])
+
+    // Finished days are kept now: only today is read, in one go.
+    order.length = 0
+    const again = analyticsTrends(f.ctx, { days: 30, timeZone: 'UTC' }).then(() =>
+      order.push('trends'),
+    )
+    setImmediate(() => order.push('other work'))
+    await again
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(order).toEqual(['trends', 'other work'])
   })
 
   it('counts expiries per coming day, today only from now on', async () => {

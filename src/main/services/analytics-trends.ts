@@ -75,6 +75,13 @@ function readDay(ctx: ServiceContext, day: TrendDay): CheckTrendDay {
   }
 }
 
+/** A finished day's figures read less than FINISHED_DAY_TTL_MS ago, if kept. */
+function cachedDay(ctx: ServiceContext, day: TrendDay, now: number): CheckTrendDay | undefined {
+  if (day.end > now) return undefined
+  const cached = finishedDays.get(ctx.sqlite)?.get(`${day.start}-${day.end}`)
+  return cached && now - cached.readAt < FINISHED_DAY_TTL_MS ? cached.figures : undefined
+}
+
 function dayFigures(ctx: ServiceContext, day: TrendDay, now: number): CheckTrendDay {
   if (day.end > now) return readDay(ctx, day)
   let cache = finishedDays.get(ctx.sqlite)
@@ -83,8 +90,6 @@ function dayFigures(ctx: ServiceContext, day: TrendDay, now: number): CheckTrend
     finishedDays.set(ctx.sqlite, cache)
   }
   const key = `${day.start}-${day.end}`
-  const cached = cache.get(key)
-  if (cached && now - cached.readAt < FINISHED_DAY_TTL_MS) return cached.figures
   const figures = readDay(ctx, day)
   cache.set(key, { figures, readAt: now })
   // Days that fell out of every window are dropped, so the map stays at about a window's size.
@@ -102,13 +107,29 @@ function dayFigures(ctx: ServiceContext, day: TrendDay, now: number): CheckTrend
  * proxy): a frequent monitor with a small retention shows fewer days than the window. Finished
  * days come from a per-connection cache for up to FINISHED_DAY_TTL_MS; today is always read.
  */
-export function analyticsTrends(ctx: ServiceContext, input: AnalyticsTrendsInput): AnalyticsTrends {
+export async function analyticsTrends(
+  ctx: ServiceContext,
+  input: AnalyticsTrendsInput,
+): Promise<AnalyticsTrends> {
   const now = ctx.clock.now()
   const timeZone = input.timeZone ?? systemTimeZone()
   const past = localDays(now, timeZone, 1 - input.days, input.days)
   const ahead = localDays(now, timeZone, 0, input.days)
 
-  const checks = past.map((day) => dayFigures(ctx, day, now))
+  // A first read of 30 full days is seconds of SQLite at 5,000,000 checks: one day at a time, with
+  // the event loop let through between days that had to be read, so the bridge, IPC and a running
+  // check keep being served meanwhile (main's longest block is one day's read, not the window's).
+  const checks: CheckTrendDay[] = []
+  let read = 0
+  for (const day of past) {
+    const cached = cachedDay(ctx, day, now)
+    if (cached) {
+      checks.push(cached)
+      continue
+    }
+    if (read++ > 0) await new Promise((resolve) => setImmediate(resolve))
+    checks.push(dayFigures(ctx, day, now))
+  }
   const expiringOnDay = stmt(ctx.sqlite, EXPIRING_ON_DAY)
   // Today's expiries count from now on: those earlier today already ran out.
   const expiring = ahead.map((day, d) => {
