@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe('status area when the keychain is unavailable', () => {
-  it('warns in the dashboard with the reason main gives, and in the header badge', async () => {
+  it('warns in the dashboard with the reason main gives, and in the header badge and Settings', async () => {
     const { page } = app
     const keychain = getAppInfo(app.test.ctx).keychain
     expect(keychain.status).toBe('unavailable')
@@ -32,10 +32,15 @@ describe('status area when the keychain is unavailable', () => {
     await alert.waitFor()
     expect(await alert.textContent()).toContain(keychain.message)
     await page.getByRole('status', { name: 'Keychain: unavailable' }).waitFor()
+    await page.screenshot({ path: '/tmp/proxydeck-keychain-unavailable.png' })
+    // The keychain's status card sits in Settings → Storage since issue 13.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click()
     expect(await page.getByRole('group', { name: 'Keychain' }).textContent()).toContain(
       'Unavailable',
     )
-    await page.screenshot({ path: '/tmp/proxydeck-keychain-unavailable.png' })
   })
 
   it('logged no console errors or page errors', () => {

@@ -18,6 +18,16 @@ const storage = () => app.page.getByRole('region', { name: 'Storage' })
 const backupsTable = () => storage().getByRole('table', { name: 'Backups' })
 
 describe('Settings → Storage', () => {
+  // Moved here from the dashboard (issue 13: the dashboard is about the pool): the same assertions.
+  it('shows the application status cards and where the data lives', async () => {
+    const card = (label: string) => storage().getByRole('group', { name: label })
+    expect(await card('Keychain').textContent()).toContain('Available')
+    await storage().getByLabel('Data directory').waitFor()
+    expect(await storage().getByLabel('Data directory').textContent()).toBe(app.test.dataDir)
+    expect(await card('Database').textContent()).toMatch(/rows · wal · \d+ migrations/i)
+    await storage().getByRole('table', { name: 'Rows per table' }).waitFor()
+  })
+
   it('backs up now, lists the backup with its date and size, and restores it after confirming', async () => {
     const { page } = app
     await storage().getByText('No backups yet').waitFor()

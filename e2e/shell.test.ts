@@ -68,6 +68,11 @@ describe('application shell over the HTTP bridge', () => {
 
   it('shows app:info: data dir, database and keychain state', async () => {
     const { page } = app
+    // In Settings → Storage since issue 13 (the dashboard is about the pool).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click()
     const dataDir = page.getByLabel('Data directory')
     await dataDir.waitFor()
     expect(await dataDir.textContent()).toBe(app.test.dataDir)
@@ -186,7 +191,7 @@ describe('application shell over the HTTP bridge', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Dashboard' })
       .click()
-    await page.getByLabel('Data directory').waitFor()
+    await page.getByRole('heading', { name: 'Failing proxies per day' }).waitFor()
     await page.screenshot({ path: '/tmp/proxydeck-shell.png', fullPage: true })
     await page
       .getByRole('navigation', { name: 'Main' })

@@ -39,6 +39,7 @@ export const channels = [
   'assignments:collisions',
   'history:list',
   'analytics:summary',
+  'analytics:trends',
   'import:upload',
   'import:preview',
   'import:previewRows',

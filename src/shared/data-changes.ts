@@ -78,6 +78,8 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'assignments:collisions': { reads: ['proxies', 'accounts', 'models', 'checks'] },
   'history:list': { reads: ['history'] },
   'analytics:summary': { reads: ['providers', 'proxies', 'models', 'accounts', 'history'] },
+  // Check rows and expiry dates; a check run's burst refreshes it at the cost-scaled rate.
+  'analytics:trends': { reads: ['checks', 'proxies'] },
   'import:upload': {},
   'import:preview': {},
   'import:previewRows': {},

@@ -25,6 +25,15 @@ async function summary(): Promise<AnalyticsSummary> {
 }
 
 describe('analytics:summary', () => {
+  it('costs a provider without proxies nothing', async () => {
+    f.provider('Empty', 1_500)
+    const s = await summary()
+    expect(s.byProvider.map((p) => [p.name, p.monthlyCostCents, p.idleCostCents])).toEqual([
+      ['Empty', 0, 0],
+    ])
+    expect(s.cost.monthlyTotalCents).toBe(0)
+  })
+
   it('is all zeros on an empty database', async () => {
     const s = await summary()
     expect(s.capacity).toEqual({

@@ -53,7 +53,9 @@ export function analyticsSummary(ctx: ServiceContext): AnalyticsSummary {
   const providerRows = stmt(
     sqlite,
     `SELECT pp.id, pp.name, count(p.id) AS proxies, sum(p.max_accounts) AS capacity,
-            sum(p.account_count) AS used, coalesce(sum(${COST}), 0) AS cost,
+            sum(p.account_count) AS used,
+            -- The LEFT JOIN's null row of a provider without proxies would cost its price once.
+            coalesce(sum(CASE WHEN p.id IS NOT NULL THEN ${COST} END), 0) AS cost,
             coalesce(sum(CASE WHEN p.account_count = 0 THEN ${COST} ELSE 0 END), 0) AS idle
        FROM proxy_providers pp LEFT JOIN proxies p ON p.provider_id = pp.id
       GROUP BY pp.id ORDER BY pp.name COLLATE NOCASE, pp.id`,

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
+import '@mantine/charts/styles.css'
 import '@mantine/spotlight/styles.css'
 import 'mantine-react-table/styles.css'
 import { StrictMode } from 'react'

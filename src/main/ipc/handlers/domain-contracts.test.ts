@@ -153,6 +153,7 @@ const cases: [Channel, () => unknown, 'VALIDATION' | 'NOT_FOUND'][] = [
   ['history:list', () => ({ action: 'deleted' }), 'VALIDATION'],
   ['history:list', () => ({ from: -1 }), 'VALIDATION'],
   ['analytics:summary', () => ({ range: 'month' }), 'VALIDATION'],
+  ['analytics:trends', () => ({ timeZone: 'Nowhere/Else' }), 'VALIDATION'],
 ]
 
 describe('domain contracts refuse bad input with a typed error and write nothing', () => {

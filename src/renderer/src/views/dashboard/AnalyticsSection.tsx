@@ -3,6 +3,7 @@ import { IconServerOff } from '@tabler/icons-react'
 import type { AnalyticsSummary } from '../../../../shared/contracts/analytics'
 import { formatDateTime } from '../../lib/format'
 import { AnalyticsOverview } from './AnalyticsOverview'
+import { CostCharts } from './CostCharts'
 import { ExpiringCard } from './ExpiringCard'
 import { HealthCard } from './HealthCard'
 import { ModelCapacityTable } from './ModelCapacityTable'
@@ -22,6 +23,7 @@ export function AnalyticsSection({ summary }: { summary: AnalyticsSummary }) {
       </div>
       {summary.capacity.proxies === 0 && <NoProxiesYet />}
       <AnalyticsOverview summary={summary} />
+      <CostCharts summary={summary} />
       <ProviderCapacityTable rows={summary.byProvider} />
       <ModelCapacityTable rows={summary.byModel} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -3,16 +3,23 @@ import { IconRefresh } from '@tabler/icons-react'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { AnalyticsSection } from './AnalyticsSection'
-import { AppStatus } from './AppStatus'
 import { ExitCollisionsCard } from './ExitCollisionsCard'
+import { KeychainAlert } from './KeychainAlert'
+import { TrendsSection, useTrends } from './TrendsSection'
 
+/**
+ * What the operator acts on: capacity, costs, trends and health. The application's own internals
+ * (database file, row counts, journal mode) live in Settings → Storage; only a keychain problem,
+ * which stops passwords from working, is raised here too.
+ */
 export function DashboardView() {
   const info = useQuery('app:info')
   const analytics = useQuery('analytics:summary')
-  const loading = info.loading || analytics.loading
+  const trends = useTrends()
   const refresh = () => {
     info.refresh()
     analytics.refresh()
+    trends.refresh()
   }
   return (
     <Stack gap="xl" component="section" aria-labelledby="dashboard-title">
@@ -22,7 +29,7 @@ export function DashboardView() {
             Dashboard
           </Title>
           <Text c="dimmed" size="sm">
-            Capacity, costs and health of the proxy pool, and the application's status.
+            Capacity, costs, trends and health of the proxy pool.
           </Text>
         </div>
         <Tooltip label="Refresh">
@@ -30,13 +37,14 @@ export function DashboardView() {
             variant="default"
             size="lg"
             aria-label="Refresh dashboard"
-            loading={loading}
+            loading={analytics.loading}
             onClick={refresh}
           >
             <IconRefresh size={18} />
           </ActionIcon>
         </Tooltip>
       </Group>
+      {info.data && <KeychainAlert keychain={info.data.keychain} />}
       <ErrorAlert
         error={analytics.error}
         title="Analytics unavailable"
@@ -47,18 +55,8 @@ export function DashboardView() {
       ) : (
         !analytics.error && <AnalyticsSkeleton />
       )}
+      <TrendsSection trends={trends} />
       <ExitCollisionsCard />
-      <Stack gap="lg" component="section" aria-labelledby="app-status-title">
-        <Title order={3} id="app-status-title">
-          Application
-        </Title>
-        <ErrorAlert error={info.error} title="Status unavailable" onRetry={info.refresh} />
-        {info.data ? (
-          <AppStatus info={info.data} />
-        ) : (
-          !info.error && <Skeleton height={120} radius="md" aria-label="Loading status" />
-        )}
-      </Stack>
     </Stack>
   )
 }

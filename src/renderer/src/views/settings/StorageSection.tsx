@@ -6,11 +6,15 @@ import { useQuery, useTransportKind } from '../../api'
 import { useMutation } from '../../components/use-mutation'
 import { formatBytes } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
+import { AppStatus } from './AppStatus'
 import { BackupsTable } from './BackupsTable'
 import { backupsFolderOf, formatBackupTime } from './backup-labels'
 import { RestoreModal } from './RestoreModal'
 
-/** The backups folder: what is in it, a backup now, and restoring one. */
+/**
+ * The application's data: version, database file, journal and rows per table (moved here from the
+ * dashboard, which is about the pool), then the backups folder, a backup now, restoring one.
+ */
 export function StorageSection() {
   const info = useQuery('app:info')
   const backups = useQuery('app:backups')
@@ -43,6 +47,7 @@ export function StorageSection() {
           a restore. Backups hold the data and the encrypted passwords, not the key: keep an export
           of the key (Security, below) to read the passwords on another computer.
         </Text>
+        {info.data && <AppStatus info={info.data} />}
         {info.data && (
           <Text size="sm" c="dimmed">
             Backups folder: <Code>{backupsFolderOf(info.data.dataDir)}</Code>

@@ -2,17 +2,19 @@ import { SimpleGrid, Stack } from '@mantine/core'
 import { IconCube, IconDatabase, IconLock, IconLockOff } from '@tabler/icons-react'
 import type { AppInfo } from '../../../../shared/contracts/app'
 import { formatBytes } from '../../lib/format'
-import { KeychainAlert } from './KeychainAlert'
-import { StatCard } from './StatCard'
+import { StatCard } from '../dashboard/StatCard'
 import { StorageCard } from './StorageCard'
 
+/**
+ * The application's own state, for the operator who looks after the install: version, database
+ * file and journal, keychain; then where the data lives and its rows per table (StorageCard).
+ */
 export function AppStatus({ info }: { info: AppInfo }) {
   const keychainOk = info.keychain.status === 'available'
   const totalRows = Object.values(info.db.rows).reduce((sum, count) => sum + count, 0)
   return (
     <Stack gap="lg">
-      <KeychainAlert keychain={info.keychain} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <StatCard
           label="Version"
           icon={<IconCube size={20} aria-hidden />}
