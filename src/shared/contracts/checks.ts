@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ExitCollisionDto } from './assignments'
 import { defineContract } from '../contract'
-import type { AnonymityLevel, CheckErrorCode, ProxyStatus } from '../domain'
+import type { AnonymityLevel, CheckErrorCode, ProxyProtocol, ProxyStatus } from '../domain'
 import type { ReachabilityResult } from './dto'
 import { id, noInput } from './common'
 import { ids } from './fields'
@@ -82,6 +82,11 @@ export interface CheckResultDto extends ExitProfileFields {
   proxyId: number
   /** `host:port`, for display. */
   label: string
+  /** The rest of the proxy's name, for failure lists: `socks5h://user@host:port`, provider. */
+  protocol: ProxyProtocol
+  remoteDns: boolean
+  username: string | null
+  providerName: string
   ok: boolean
   /** Why it failed; null when it passed. `judge_failed` is not counted against the proxy. */
   errorCode: CheckErrorCode | null
