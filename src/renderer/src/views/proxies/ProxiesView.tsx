@@ -97,6 +97,8 @@ export function ProxiesView() {
     getRowId: (proxy) => String(proxy.id),
     ...server.tableOptions,
     enableRowSelection: true,
+    // ProxyBulkActions says what is selected ("all N matching" too); MRT's banner counts the page.
+    positionToolbarAlertBanner: 'none',
     enableRowActions: true,
     positionActionsColumn: 'last',
     displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 130 } },

@@ -192,8 +192,9 @@ export function ProxyBulkActions(props: ProxyBulkActionsProps) {
         color="gray"
         leftSection={<IconX size={14} />}
         onClick={selection.clear}
+        aria-label="Clear selection"
       >
-        Clear selection
+        Clear
       </Button>
     </Group>
   )
