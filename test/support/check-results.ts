@@ -8,6 +8,10 @@ export function transitionResult(
   return {
     proxyId,
     label: `10.0.0.${proxyId}:8080`,
+    protocol: 'http',
+    remoteDns: false,
+    username: null,
+    providerName: 'Acme',
     ok: transition === 'recovered',
     errorCode: transition === 'failed' ? 'timeout' : null,
     errorMessage: transition === 'failed' ? 'no answer within 10000 ms' : null,

@@ -25,6 +25,10 @@ interface HealthRow {
   consecutive_failures: number
   exit_ip: string | null
   sticky: number
+  protocol: CheckResultDto['protocol']
+  remote_dns: number
+  username: string | null
+  provider_name: string
 }
 
 const INSERT_CHECK = `INSERT INTO proxy_checks (proxy_id, checked_at, ok, error_code, error_message,
@@ -111,7 +115,10 @@ function recordOne(
   const reachability = result.reachability ? JSON.stringify(result.reachability) : null
   const row = stmt(
     ctx.sqlite,
-    'SELECT status, consecutive_failures, exit_ip, sticky FROM proxies WHERE id = ?',
+    // With what names the proxy fully in a failure list: protocol, user, provider.
+    `SELECT p.status, p.consecutive_failures, p.exit_ip, p.sticky, p.protocol, p.remote_dns,
+       p.username, pp.name AS provider_name
+     FROM proxies p JOIN proxy_providers pp ON pp.id = p.provider_id WHERE p.id = ?`,
   ).get(proxyId) as HealthRow | undefined
   if (!row) return null
   let status = row.status
@@ -201,6 +208,10 @@ function recordOne(
   return {
     proxyId,
     label: check.label,
+    protocol: row.protocol,
+    remoteDns: row.remote_dns === 1,
+    username: row.username,
+    providerName: row.provider_name,
     ok: result.ok,
     errorCode: errorCode === 'ok' ? null : errorCode,
     errorMessage: note,

@@ -1,7 +1,6 @@
 import type { ProxiesTestInput } from '../../shared/contracts/checks'
 import { AppError } from '../../shared/errors'
-import { exitGuard } from '../services/assignment/exit-collisions'
-import { proxyFilterSql } from '../services/proxies'
+import { filterSelectionSql } from '../services/proxies'
 import { passwordAad } from '../services/proxies'
 import {
   endpointLabel,
@@ -58,7 +57,7 @@ export function selectRunTargets(ctx: ServiceContext, selection: ProxiesTestInpu
     return targetsByIds(ctx, selection.ids)
   }
   if ('filter' in selection) {
-    const filter = proxyFilterSql(selection.filter, exitGuard(ctx))
+    const filter = filterSelectionSql(ctx, selection.filter, selection.exceptIds)
     const rows = ctx.sqlite
       .prepare(`SELECT ${TARGET_COLUMNS} FROM proxies p ${filter.where} ORDER BY p.id`)
       .all(...filter.params) as TargetRow[]

@@ -142,10 +142,8 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
-/** `host:port`, with brackets around an IPv6 host so the port stays readable. */
-export function endpointLabel(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
-}
+/** `host:port`, `[v6]:port`: the one formatter main and the renderer share. */
+export { endpointLabel } from '../../shared/endpoint'
 
 /** Ids that do not exist in `table`; checks a bulk request before it changes anything. */
 export function missingIds(

@@ -4,6 +4,7 @@ import type { AccountPlatform } from '../domain'
 import { id, noInput } from './common'
 import type { AssignmentDto, Page, ProxyDto } from './dto'
 import { ids, paging } from './fields'
+import { proxySelection } from './proxies'
 
 /*
  * Actor recorded in history: whoever chose the proxy. `assignments:auto` (and a reassign to
@@ -76,6 +77,17 @@ export const autoAssignInput = z
     modelId: id.optional(),
     /** Only these accounts (those active and unassigned among them). */
     accountIds: ids.optional(),
+    /**
+     * Only onto these proxies: the proxies view's "assign to model" (with `modelId`). The model's
+     * waiting accounts take the first available proxies of the selection by the usual rules
+     * (active, not expired, room, serving this model or none, no exit collision); the rest stay
+     * unassigned with their reason. A proxy's model is never set by hand: it follows its accounts.
+     */
+    proxies: proxySelection.optional(),
+  })
+  .refine((input) => input.proxies === undefined || input.modelId !== undefined, {
+    error: 'Assigning onto chosen proxies needs the model (modelId)',
+    path: ['modelId'],
   })
   .default({})
 

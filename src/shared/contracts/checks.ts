@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import type { ExitCollisionDto } from './assignments'
 import { defineContract } from '../contract'
-import type { AnonymityLevel, CheckErrorCode, ProxyStatus } from '../domain'
+import type { AnonymityLevel, CheckErrorCode, ProxyProtocol, ProxyStatus } from '../domain'
 import type { ReachabilityResult } from './dto'
 import { id, noInput } from './common'
 import { ids } from './fields'
-import { proxyListFilters } from './proxies'
+import { proxyFilterSelection } from './proxies'
 
 /*
  * Connection checks of stored proxies, the health monitor and rotation. A bulk run answers at
@@ -32,12 +32,15 @@ export const proxiesTestInput = z.union(
   [
     /** These proxies (any status). */
     z.strictObject({ ids, targets }),
-    /** Every proxy `proxies:list` would show with these filters (all pages). `{}` is every proxy. */
-    z.strictObject({ filter: z.strictObject(proxyListFilters), targets }),
+    /**
+     * Every proxy `proxies:list` would show with these filters (all pages), but `exceptIds`.
+     * `{}` is every proxy.
+     */
+    z.strictObject({ ...proxyFilterSelection, targets }),
     /** Every proxy whose status is `error` or whose last check failed. */
     z.strictObject({ failed: z.literal(true), targets }),
   ],
-  { error: 'Name the proxies to test: { ids }, { filter } or { failed: true }' },
+  { error: 'Name the proxies to test: { ids }, { filter, exceptIds? } or { failed: true }' },
 )
 
 const runId = z.uuid({ error: 'Not a run id' })
@@ -79,6 +82,11 @@ export interface CheckResultDto extends ExitProfileFields {
   proxyId: number
   /** `host:port`, for display. */
   label: string
+  /** The rest of the proxy's name, for failure lists: `socks5h://user@host:port`, provider. */
+  protocol: ProxyProtocol
+  remoteDns: boolean
+  username: string | null
+  providerName: string
   ok: boolean
   /** Why it failed; null when it passed. `judge_failed` is not counted against the proxy. */
   errorCode: CheckErrorCode | null

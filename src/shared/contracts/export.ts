@@ -4,7 +4,7 @@ import { historyActions, historyActors, historyReasons } from '../domain'
 import { lineShapes } from '../import-types'
 import { id } from './common'
 import { epochMs, ids, oneOrMany } from './fields'
-import { proxyListFilters } from './proxies'
+import { proxyFilterSelection } from './proxies'
 
 /*
  * Exports are built in main. `destination: 'dialog'` (desktop) asks the operator where to save
@@ -22,8 +22,8 @@ export type ProxyExportFormat = (typeof proxyExportFormats)[number]
 export const proxyExportScope = z.discriminatedUnion('kind', [
   /** The operator's selection, exported in id order. */
   z.strictObject({ kind: z.literal('ids'), ids }),
-  /** What `proxies:list` shows for the same filters, every page. */
-  z.strictObject({ kind: z.literal('filter'), filter: z.strictObject(proxyListFilters) }),
+  /** What `proxies:list` shows for the same filters, every page, but `exceptIds`. */
+  z.strictObject({ kind: z.literal('filter'), ...proxyFilterSelection }),
   z.strictObject({ kind: z.literal('all') }),
 ])
 

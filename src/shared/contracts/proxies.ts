@@ -102,7 +102,11 @@ export const proxyListFilters = {
   tag: tag.optional(),
   /** true: room for at least one more account; false: full. */
   hasFreeSlots: z.boolean().optional(),
-  /** Case-insensitive substring of host, username or notes. */
+  /**
+   * Case-insensitive substring of the endpoint as shown (`user@host:port`, `[v6]:port`), an exit
+   * IP (the last check's or any remembered one), a tag or the notes. A leading `socks5://` (any
+   * protocol, socks5h too) narrows to that protocol and searches the rest.
+   */
   search: text().trim().max(200).optional(),
   /** Isolation guard: true, proxies sharing a recent exit with another model's; false, the rest. */
   collision: z.boolean().optional(),
@@ -133,8 +137,36 @@ export const proxyConnectionStringInput = z.strictObject({
   format: z.enum(lineShapes, { error: `A format is one of ${lineShapes.join(', ')}` }),
 })
 
-export const proxyRemoveInput = z.strictObject({ ids })
-export const proxySetStatusInput = z.strictObject({ ids, status: z.enum(proxyStatuses) })
+/** Ids a "select all matching" leaves out (the rows the operator unticked); may be empty. */
+export const exceptIds = z
+  .array(id, { error: 'Expected a list of ids' })
+  .max(100_000, { error: 'At most 100000 at a time' })
+  .transform((list) => [...new Set(list)])
+
+/**
+ * "Select all N matching": every proxy `proxies:list` shows for `filter` (all pages; `{}` is
+ * every proxy) but `exceptIds`, resolved in main inside the action's transaction, so a bulk
+ * action never needs the selection loaded into the page.
+ */
+export const proxyFilterSelection = {
+  filter: z.strictObject(proxyListFilters),
+  exceptIds: exceptIds.optional(),
+}
+
+/** A bulk action's proxies: these ids (unknown ones refuse the request) or a filter selection. */
+export const proxySelection = z.union(
+  [z.strictObject({ ids }), z.strictObject(proxyFilterSelection)],
+  { error: 'Name the proxies: { ids } or { filter, exceptIds? }' },
+)
+export type ProxySelection = z.output<typeof proxySelection>
+
+export const proxyRemoveInput = proxySelection
+const status = z.enum(proxyStatuses)
+export const proxySetStatusInput = z.union(
+  [z.strictObject({ ids, status }), z.strictObject({ ...proxyFilterSelection, status })],
+  { error: 'Name the proxies ({ ids } or { filter, exceptIds? }) and a status' },
+)
+export type ProxySetStatusInput = z.output<typeof proxySetStatusInput>
 
 export interface ProxyRemoveResult {
   removed: number

@@ -24,8 +24,8 @@ export const proxyHandlers: HandlerMap<
   'proxies:get': (ctx, { id }) => getProxyDetail(ctx, id),
   'proxies:create': (ctx, input) => createProxy(ctx, input),
   'proxies:update': (ctx, input) => updateProxy(ctx, input),
-  'proxies:remove': (ctx, { ids }) => removeProxies(ctx, ids, 'operator'),
-  'proxies:setStatus': (ctx, { ids, status }) => setProxiesStatus(ctx, ids, status),
+  'proxies:remove': (ctx, selection) => removeProxies(ctx, selection, 'operator'),
+  'proxies:setStatus': (ctx, { status, ...selection }) => setProxiesStatus(ctx, selection, status),
   'proxies:revealPassword': (ctx, { id }) => revealProxyPassword(ctx, id),
   'proxies:connectionString': (ctx, { id, format }) => proxyConnectionString(ctx, id, format),
 }

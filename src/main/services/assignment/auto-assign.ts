@@ -1,10 +1,14 @@
 import type { AutoAssignResult, CollisionNote } from '../../../shared/contracts/assignments'
+import type { ProxySelection } from '../../../shared/contracts/proxies'
+import { selectedProxyIds } from '../proxies/proxy-selection'
 import { inTransaction, stmt, type ServiceContext } from '../service-context'
 import { exitGuard, exitNeighbours, type ExitNeighbours } from './exit-collisions'
 
 export interface AutoAssignOptions {
   modelId?: number
   accountIds?: readonly number[]
+  /** Only onto these proxies (the proxies view's "assign to model"); resolved in the transaction. */
+  proxies?: ProxySelection
 }
 
 interface Slot {
@@ -39,8 +43,9 @@ export function autoAssign(ctx: ServiceContext, options: AutoAssignOptions = {})
     const result: AutoAssignResult = { assigned: [], unassigned: [] }
     if (accounts.length === 0) return result
 
-    const byModel = modelStacks(ctx, now, new Set(accounts.map((a) => a.model_id)))
-    const noModel = noModelQueue(ctx, now)
+    const only = options.proxies ? new Set(selectedProxyIds(ctx, options.proxies)) : null
+    const byModel = modelStacks(ctx, now, new Set(accounts.map((a) => a.model_id)), only)
+    const noModel = noModelQueue(ctx, now, only)
     const exits = exitNeighbours(ctx, exitGuard(ctx))
     const guarded = exits.neighbours.size > 0
     // No-model proxies passed over because they collide for some model, in id order: still free
@@ -160,7 +165,12 @@ function pendingAccounts(
 }
 
 /** Per model, its proxies with room, as a stack with the lowest id on top. */
-function modelStacks(ctx: ServiceContext, now: number, models: Set<number>): Map<number, Slot[]> {
+function modelStacks(
+  ctx: ServiceContext,
+  now: number,
+  models: Set<number>,
+  only: Set<number> | null,
+): Map<number, Slot[]> {
   const rows = stmt(
     ctx.sqlite,
     `SELECT id, assigned_model_id AS model, max_accounts - account_count AS free FROM proxies
@@ -170,7 +180,7 @@ function modelStacks(ctx: ServiceContext, now: number, models: Set<number>): Map
   ).all(now) as { id: number; model: number; free: number }[]
   const stacks = new Map<number, Slot[]>()
   for (const row of rows) {
-    if (!models.has(row.model)) continue
+    if (!models.has(row.model) || (only && !only.has(row.id))) continue
     let stack = stacks.get(row.model)
     if (!stack) stacks.set(row.model, (stack = []))
     stack.push({ id: row.id, free: row.free })
@@ -178,8 +188,11 @@ function modelStacks(ctx: ServiceContext, now: number, models: Set<number>): Map
   return stacks
 }
 
-/** Proxies serving no model, in id order, read a chunk at a time as the plan consumes them. */
-function noModelQueue(ctx: ServiceContext, now: number) {
+/**
+ * Proxies serving no model, in id order, read a chunk at a time as the plan consumes them; with
+ * `only`, those outside it are passed over.
+ */
+function noModelQueue(ctx: ServiceContext, now: number, only: Set<number> | null) {
   const read = stmt(
     ctx.sqlite,
     `SELECT id, max_accounts - account_count AS free FROM proxies
@@ -200,6 +213,10 @@ function noModelQueue(ctx: ServiceContext, now: number) {
   return {
     peek(): Slot | undefined {
       fill()
+      while (only && chunk[index] && !only.has((chunk[index] as Slot).id)) {
+        index++
+        fill()
+      }
       return chunk[index]
     },
     take(): void {

@@ -12,6 +12,7 @@ export {
   proxyPageSql,
 } from './proxy-list'
 export { removeProxies, setProxiesStatus } from './proxy-remove'
+export { filterSelectionSql, selectedProxyIds } from './proxy-selection'
 export { findProxyDto, getProxyDto, proxyDtosByIds } from './proxy-rows'
 export {
   createProxy,

@@ -8,6 +8,7 @@ import type {
 import { likeContains, stmt, type ServiceContext } from '../service-context'
 import { collisionFilterTerm, exitGuard, type ExitGuard } from '../assignment/exit-collisions'
 import { cachedCount } from './proxy-count'
+import { searchSql } from './proxy-search'
 import {
   PROXY_DTO_COLUMNS,
   PROXY_DTO_FROM,
@@ -111,13 +112,8 @@ export function proxyFilterSql(
   if (filters.hasFreeSlots === false) add('p.account_count >= p.max_accounts')
   if (filters.collision !== undefined) addCollisionTerm(add, filters.collision, guard)
   if (filters.search) {
-    const pattern = likeContains(filters.search)
-    add(
-      `(p.host LIKE ? ESCAPE '\\' OR p.username LIKE ? ESCAPE '\\' OR p.notes LIKE ? ESCAPE '\\')`,
-      pattern,
-      pattern,
-      pattern,
-    )
+    const search = searchSql(filters.search)
+    add(search.term, ...search.params)
   }
   if (filters.lastCheck !== undefined) add(lastCheckSql[filters.lastCheck])
   if (filters.network !== undefined) {

@@ -1,20 +1,27 @@
-import type { ProxyRemoveResult } from '../../../shared/contracts/proxies'
+import type { ProxyRemoveResult, ProxySelection } from '../../../shared/contracts/proxies'
 import type { HistoryActor, ProxyStatus } from '../../../shared/domain'
 import { releaseAccountsOnProxy } from '../assignment/moves'
-import { inTransaction, missingIds, notFound, stmt, type ServiceContext } from '../service-context'
+import { inTransaction, stmt, type ServiceContext } from '../service-context'
+import { selectedProxyIds } from './proxy-selection'
+
+/** Ids as they were, or a selection (proxy-selection.ts). */
+type Selected = readonly number[] | ProxySelection
+
+const toSelection = (selected: Selected): ProxySelection =>
+  Array.isArray(selected) ? { ids: [...selected] } : (selected as ProxySelection)
 
 /**
  * Deletes proxies in one transaction, releasing their accounts first (history reason
- * `proxy_removed`). An unknown id refuses the whole request, so nothing changes.
+ * `proxy_removed`, one row per account as always). An unknown id refuses the whole request, so
+ * nothing changes; a filter selection is resolved inside the same transaction.
  */
 export function removeProxies(
   ctx: ServiceContext,
-  ids: readonly number[],
+  selected: Selected,
   actor: HistoryActor = 'operator',
 ): ProxyRemoveResult {
   return inTransaction(ctx, () => {
-    const missing = missingIds(ctx.sqlite, 'proxies', ids)
-    if (missing.length) throw notFound('proxy', missing)
+    const ids = selectedProxyIds(ctx, toSelection(selected))
     let releasedAccounts = 0
     const remove = stmt(ctx.sqlite, 'DELETE FROM proxies WHERE id = ?')
     for (const id of ids) {
@@ -31,12 +38,11 @@ export function removeProxies(
  */
 export function setProxiesStatus(
   ctx: ServiceContext,
-  ids: readonly number[],
+  selected: Selected,
   status: ProxyStatus,
 ): { updated: number } {
   return inTransaction(ctx, () => {
-    const missing = missingIds(ctx.sqlite, 'proxies', ids)
-    if (missing.length) throw notFound('proxy', missing)
+    const ids = selectedProxyIds(ctx, toSelection(selected))
     const result = stmt(
       ctx.sqlite,
       `UPDATE proxies SET status = ?, updated_at = ?

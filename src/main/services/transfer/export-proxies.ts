@@ -6,8 +6,7 @@ import {
   type ExportOptions,
   type ParsedProxy,
 } from '../../formats'
-import { exitGuard } from '../assignment/exit-collisions'
-import { passwordAad, proxyFilterSql } from '../proxies'
+import { filterSelectionSql, passwordAad } from '../proxies'
 import { columnSet, type RowOf } from '../../db/columns'
 import { proxies } from '../../db/schema'
 import { missingIds, notFound, stmt, type OperatorContext } from '../service-context'
@@ -68,7 +67,7 @@ function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): Exp
   }
   const filter =
     scope.kind === 'filter'
-      ? proxyFilterSql(scope.filter, exitGuard(ctx))
+      ? filterSelectionSql(ctx, scope.filter, scope.exceptIds)
       : { where: '', params: [] }
   return stmt(ctx.sqlite, `${SELECT_EXPORT} ${filter.where} ORDER BY p.id`).all(
     ...filter.params,

@@ -1,20 +1,9 @@
-import {
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  Paper,
-  Progress,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core'
+import { Button, CloseButton, Group, Paper, Progress, ScrollArea, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { toAppError, useApi } from '../../api'
 import { formatCount } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
-import { checkResultColor, checkResultLabel } from './check-labels'
+import { FailureGroups } from './FailureGroups'
 import { useCheckRun, type RunCounts } from './use-check-run'
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
@@ -31,8 +20,8 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
 }
 
 /**
- * The running (or just finished) connection test: a bar, counts, cancel, and the failures with
- * their reasons. Renders nothing when no run has been seen.
+ * The running (or just finished) connection test: a bar, counts, cancel, and the failures grouped
+ * by error class with an action per group (FailureGroups). Renders nothing when no run has been seen.
  */
 export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) => void }) {
   const client = useApi()
@@ -104,32 +93,8 @@ export function CheckRunPanel({ onFinished }: { onFinished?: (run: RunCounts) =>
           {!run.finished && <Count label="Remaining" value={run.remaining} />}
         </Group>
         {failures.length > 0 && (
-          <ScrollArea.Autosize mah={180}>
-            <Table fz="sm" aria-label="Failed checks" verticalSpacing={4}>
-              <Table.Tbody>
-                {failures.map((result) => (
-                  <Table.Tr key={result.proxyId}>
-                    <Table.Td ff="monospace">
-                      {result.label}{' '}
-                      <Text span c="dimmed" size="xs">
-                        #{result.proxyId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={checkResultColor(result.ok, result.errorCode)}
-                        variant="light"
-                        radius="sm"
-                        tt="none"
-                      >
-                        {checkResultLabel(result.ok, result.errorCode)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td c="dimmed">{result.errorMessage}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+          <ScrollArea.Autosize mah={240}>
+            <FailureGroups failures={failures} />
           </ScrollArea.Autosize>
         )}
       </Stack>

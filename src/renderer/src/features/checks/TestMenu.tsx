@@ -14,6 +14,8 @@ type ProxyListFilters = Omit<
 
 interface TestMenuProps {
   selectedIds: number[]
+  /** "All N matching" in the table: "Selected" tests that filter less its unticked rows. */
+  selectedMatching?: { filter: ProxyListFilters; exceptIds?: number[]; count: number } | null
   /** The list's current filters; `{}` when none. */
   filter: ProxyListFilters
 }
@@ -28,7 +30,7 @@ const targetChoices: { value: ReachSelection; label: string }[] = [
  * Starts a connection test of the selection, the filtered list, every proxy, or the failing ones,
  * with the platform targets (Settings → Platform targets) chosen below them.
  */
-export function TestMenu({ selectedIds, filter }: TestMenuProps) {
+export function TestMenu({ selectedIds, filter, selectedMatching }: TestMenuProps) {
   const client = useApi()
   const notify = useNotify()
   const [starting, setStarting] = useState(false)
@@ -71,10 +73,16 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item
-          disabled={selectedIds.length === 0}
-          onClick={() => void start({ ids: selectedIds })}
+          disabled={!selectedMatching && selectedIds.length === 0}
+          onClick={() =>
+            void start(
+              selectedMatching
+                ? { filter: selectedMatching.filter, exceptIds: selectedMatching.exceptIds ?? [] }
+                : { ids: selectedIds },
+            )
+          }
         >
-          Selected proxies ({formatCount(selectedIds.length)})
+          Selected proxies ({formatCount(selectedMatching?.count ?? selectedIds.length)})
         </Menu.Item>
         <Menu.Item onClick={() => void start({ filter })}>
           {filtered ? 'All matching the filters' : 'All proxies'}

@@ -2,6 +2,7 @@ import { Modal, Skeleton, Stack, Text } from '@mantine/core'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components'
 import { ProfileCard } from './ProfileCard'
+import { endpointLabel } from '../../../../shared/endpoint'
 
 function Loaded({ proxyId, username }: { proxyId: number; username: string }) {
   const proxy = useQuery('proxies:get', { id: proxyId })
@@ -12,7 +13,7 @@ function Loaded({ proxyId, username }: { proxyId: number; username: string }) {
       <Text size="sm" c="dimmed">
         {username} leaves through{' '}
         <Text span ff="monospace" c="var(--mantine-color-text)">
-          {proxy.data.host}:{proxy.data.port}
+          {endpointLabel(proxy.data.host, proxy.data.port)}
         </Text>
       </Text>
       <ProfileCard proxy={proxy.data} title="What the browser profile must match" />

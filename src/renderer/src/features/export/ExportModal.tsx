@@ -36,6 +36,11 @@ interface ExportModalProps {
   filter: ProxyListFilters
   /** Proxies the filter matches, for the label (optional). */
   filteredCount?: number
+  /**
+   * "All N matching" in the table: the "selected" scope is that filter less its unticked rows,
+   * resolved in main; `count` labels it.
+   */
+  selectedMatching?: { filter: ProxyListFilters; exceptIds?: number[]; count: number } | null
 }
 
 const formatLabels: Record<ProxyExportFormat, string> = {
@@ -46,7 +51,8 @@ const formatLabels: Record<ProxyExportFormat, string> = {
 
 /** Exports proxies as txt, CSV or JSON; passwords only after an explicit confirmation. */
 export function ExportModal(props: ExportModalProps) {
-  const { opened, onClose, selectedIds, filter, filteredCount } = props
+  const { opened, onClose, selectedIds, filter, filteredCount, selectedMatching } = props
+  const selectedCount = selectedMatching?.count ?? selectedIds.length
   const client = useApi()
   const exporter = useExport({ one: 'proxy', many: 'proxies' })
   const filtered = Object.keys(filter).length > 0
@@ -59,7 +65,7 @@ export function ExportModal(props: ExportModalProps) {
   const { reset } = exporter
   useEffect(() => {
     if (!opened) return
-    setScope(selectedIds.length ? 'ids' : filtered ? 'filter' : 'all')
+    setScope(selectedCount ? 'ids' : filtered ? 'filter' : 'all')
     setWithPasswords(false)
     setConfirmed(false)
     reset()
@@ -70,7 +76,13 @@ export function ExportModal(props: ExportModalProps) {
   async function submit() {
     const scopeInput: z.input<typeof proxyExportScope> =
       scope === 'ids'
-        ? { kind: 'ids', ids: selectedIds }
+        ? selectedMatching
+          ? {
+              kind: 'filter',
+              filter: selectedMatching.filter,
+              exceptIds: selectedMatching.exceptIds ?? [],
+            }
+          : { kind: 'ids', ids: selectedIds }
         : scope === 'filter'
           ? { kind: 'filter', filter }
           : { kind: 'all' }
@@ -105,8 +117,8 @@ export function ExportModal(props: ExportModalProps) {
           <Stack gap={8} mt={6}>
             <Radio
               value="ids"
-              label={`Selected (${formatCount(selectedIds.length)})`}
-              disabled={selectedIds.length === 0}
+              label={`Selected (${formatCount(selectedCount)})`}
+              disabled={selectedCount === 0}
             />
             <Radio
               value="filter"

@@ -1,4 +1,5 @@
 import type { ImportErrorReason, ImportPreviewRow } from '../../../../shared/import-types'
+import { endpointLabel, protocolLabel } from '../../../../shared/endpoint'
 
 /** Why a line was refused, in the operator's words. */
 export const importReasonLabels: Record<ImportErrorReason, string> = {
@@ -44,9 +45,8 @@ export function rowNote(row: ImportPreviewRow): string {
 export function rowEndpoint(row: ImportPreviewRow): string {
   const proxy = row.proxy
   if (!proxy) return row.status === 'error' ? (row.raw ?? '—') : '—'
-  const scheme = proxy.protocol === 'socks5' && proxy.remoteDns ? 'socks5h' : proxy.protocol
   const auth = proxy.username ? `${proxy.username}:${proxy.passwordMask ?? ''}@` : ''
-  return `${scheme}://${auth}${proxy.host}:${proxy.port}`
+  return `${protocolLabel(proxy)}://${auth}${endpointLabel(proxy.host, proxy.port)}`
 }
 
 export const phaseLabels = {

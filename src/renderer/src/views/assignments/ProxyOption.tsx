@@ -3,8 +3,10 @@ import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { statusColor, statusLabel } from '../../components'
 import { LastCheckBadge } from '../../features/exit'
 import { countryFlag, countryName } from '../../lib/country'
+import { userEndpointLabel } from '../../../../shared/endpoint'
 
-export const proxyOptionLabel = (proxy: ProxyDto) => `#${proxy.id} ${proxy.host}:${proxy.port}`
+/** `#7 user@[::1]:8080`: the id, then the endpoint as the table writes it (IPv6 bracketed). */
+export const proxyOptionLabel = (proxy: ProxyDto) => `#${proxy.id} ${userEndpointLabel(proxy)}`
 
 /**
  * One proxy in a picker: endpoint, provider, where it exits, the model it serves, how its last

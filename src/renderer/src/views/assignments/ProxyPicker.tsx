@@ -90,7 +90,7 @@ function AnyProxies(props: ProxyPickerProps & { label: string }) {
     <ProxySelect
       {...props}
       proxies={proxies}
-      description={`Every proxy (${total}); type a host to search.`}
+      description={`Every proxy (${total}); type a host, host:port or user@host to search.`}
       error={all.error?.message}
       searchValue={searchValue}
       onSearchChange={setSearchValue}

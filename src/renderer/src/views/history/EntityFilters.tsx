@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useQuery } from '../../api'
 import { platformLabel } from '../accounts/platforms'
+import { endpointLabel } from '../../../../shared/endpoint'
 
 interface EntityFilterProps {
   value: number | null
@@ -40,7 +41,7 @@ export function ProxyFilter({ value, onChange }: EntityFilterProps) {
     value,
     (proxies.data?.items ?? []).map((proxy) => ({
       value: String(proxy.id),
-      label: `${proxy.host}:${proxy.port}${proxy.username ? ` (${proxy.username})` : ''}`,
+      label: `${endpointLabel(proxy.host, proxy.port)}${proxy.username ? ` (${proxy.username})` : ''}`,
     })),
   )
   return (

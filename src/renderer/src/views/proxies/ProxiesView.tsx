@@ -1,10 +1,6 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core'
 import { IconDownload, IconPlus, IconServerOff, IconUpload } from '@tabler/icons-react'
-import {
-  MantineReactTable,
-  useMantineReactTable,
-  type MRT_RowSelectionState,
-} from 'mantine-react-table'
+import { MantineReactTable, useMantineReactTable } from 'mantine-react-table'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { proxySortColumns } from '../../../../shared/contracts/proxies'
@@ -24,6 +20,7 @@ import { proxyLabel } from './proxy-label'
 import { ProxyRowActions } from './ProxyRowActions'
 import { useProxiesIntents } from './use-proxies-intents'
 import { useProxyFilters } from './use-proxy-filters'
+import { useProxySelection } from './use-proxy-selection'
 import { useTransferRequest } from './use-transfer-request'
 
 export function ProxiesView() {
@@ -33,7 +30,6 @@ export function ProxiesView() {
   const [total, setTotal] = useState<number>()
   const server = useServerTable({ sortColumns: proxySortColumns, defaultSortBy: 'id' }, total)
   const list = useQuery('proxies:list', { ...listFilters, ...server.query })
-  const [rowSelection, setRowSelection] = useState<MRT_RowSelectionState>({})
   const [form, setForm] = useState<{ proxy: ProxyDto | null } | null>(null)
   const [detail, setDetail] = useState<ProxyDto | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
@@ -44,6 +40,9 @@ export function ProxiesView() {
   const seen = useRef(new Map<number, ProxyDto>())
 
   const data = list.data
+  const pageIds = useMemo(() => data?.items.map((proxy) => proxy.id) ?? [], [data])
+  // Ticked rows or "all N matching" (use-proxy-selection.ts); a filter change clears it.
+  const selection = useProxySelection(listFilters, pageIds, total)
   useEffect(() => {
     if (!data) return
     setTotal(data.total)
@@ -54,12 +53,9 @@ export function ProxiesView() {
   const filterKey = JSON.stringify(listFilters)
   useEffect(() => {
     resetPage()
-    setRowSelection({})
   }, [filterKey, resetPage])
 
-  const selectedIds = Object.keys(rowSelection)
-    .filter((key) => rowSelection[key])
-    .map(Number)
+  const { selectedIds } = selection
   const allProxies = (providers.data ?? []).reduce((sum, p) => sum + p.stats.proxyCount, 0)
   const filtered = Object.keys(listFilters).length > 0
 
@@ -78,6 +74,16 @@ export function ProxiesView() {
   }
 
   function askDeleteSelected() {
+    if (selection.selection && selection.matching) {
+      const { count } = selection.matching
+      setDeleting({
+        ids: [],
+        label: null,
+        accounts: null,
+        selection: { value: selection.selection, count },
+      })
+      return
+    }
     const known = selectedIds.map((id) => seen.current.get(id)).filter((p) => p !== undefined)
     setDeleting({
       ids: selectedIds,
@@ -93,6 +99,8 @@ export function ProxiesView() {
     getRowId: (proxy) => String(proxy.id),
     ...server.tableOptions,
     enableRowSelection: true,
+    // ProxyBulkActions says what is selected ("all N matching" too); MRT's banner counts the page.
+    positionToolbarAlertBanner: 'none',
     enableRowActions: true,
     positionActionsColumn: 'last',
     displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 130 } },
@@ -114,10 +122,10 @@ export function ProxiesView() {
       columnPinning: { left: ['mrt-row-select', 'host'], right: ['mrt-row-actions'] },
       columnVisibility: Object.fromEntries(hiddenByDefault.map((id) => [id, false])),
     },
-    onRowSelectionChange: setRowSelection,
+    onRowSelectionChange: selection.onRowSelectionChange,
     state: {
       ...server.state,
-      rowSelection,
+      rowSelection: selection.rowSelection,
       isLoading: list.loading && !data,
       showProgressBars: list.loading && !!data,
     },
@@ -131,13 +139,12 @@ export function ProxiesView() {
     ),
     renderTopToolbarCustomActions: () => (
       <ProxyBulkActions
-        selectedIds={selectedIds}
-        onStatusChanged={() => {
-          setRowSelection({})
-          refreshAll()
-        }}
+        selection={selection}
+        total={total}
+        models={models.data ?? []}
+        onChanged={refreshAll}
         onDelete={askDeleteSelected}
-        onClearSelection={() => setRowSelection({})}
+        onExport={() => setTransfer('export')}
       />
     ),
     renderEmptyRowsFallback: () =>
@@ -190,7 +197,11 @@ export function ProxiesView() {
           )}
         </Group>
         <Group gap="xs">
-          <TestMenu selectedIds={selectedIds} filter={listFilters} />
+          <TestMenu
+            selectedIds={selectedIds}
+            filter={listFilters}
+            selectedMatching={selection.matching}
+          />
           <Button
             variant="default"
             leftSection={<IconUpload size={16} />}
@@ -255,17 +266,15 @@ export function ProxiesView() {
         selectedIds={selectedIds}
         filter={listFilters}
         filteredCount={filtered ? total : undefined}
+        selectedMatching={selection.matching}
       />
       <ProxyDeleteModal
         target={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(ids) => {
           setDeleting(null)
-          setRowSelection((current) => {
-            const next = { ...current }
-            for (const id of ids) delete next[String(id)]
-            return next
-          })
+          if (selection.allMatching && ids.length === 0) selection.clear()
+          else selection.drop(ids)
           if (detail && ids.includes(detail.id)) setDetail(null)
           refreshAll()
         }}

@@ -2,13 +2,16 @@ import { List, Stack, Text } from '@mantine/core'
 import { ConfirmModal, ErrorAlert, useMutation } from '../../components'
 import { formatCount } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
+import type { ProxySelection } from './use-proxy-selection'
 
 export interface ProxyDeleteTarget {
   ids: number[]
   /** `host:port` when one proxy is deleted. */
   label: string | null
-  /** Active accounts on those proxies, as last listed. */
-  accounts: number
+  /** Active accounts on those proxies, as last listed; null: not known here ("all matching"). */
+  accounts: number | null
+  /** "All N matching": main deletes what the filter matches, `ids` is then empty. */
+  selection?: { value: ProxySelection; count: number }
 }
 
 interface ProxyDeleteModalProps {
@@ -25,15 +28,16 @@ function plural(count: number, one: string, many: string): string {
 export function ProxyDeleteModal({ target, onClose, onDeleted }: ProxyDeleteModalProps) {
   const remove = useMutation('proxies:remove')
   const notify = useNotify()
+  const count = target ? (target.selection?.count ?? target.ids.length) : 0
   const what = target
-    ? target.label && target.ids.length === 1
+    ? target.label && count === 1
       ? `proxy ${target.label}`
-      : plural(target.ids.length, 'proxy', 'proxies')
+      : plural(count, 'proxy', 'proxies')
     : ''
 
   async function confirm() {
     if (!target) return
-    const result = await remove.run({ ids: target.ids })
+    const result = await remove.run(target.selection?.value ?? { ids: target.ids })
     if (!result) return
     notify({
       level: 'success',
@@ -50,11 +54,7 @@ export function ProxyDeleteModal({ target, onClose, onDeleted }: ProxyDeleteModa
     <ConfirmModal
       opened={target !== null}
       title={`Delete ${what}?`}
-      confirmLabel={
-        target && target.ids.length > 1
-          ? `Delete ${plural(target.ids.length, 'proxy', 'proxies')}`
-          : 'Delete proxy'
-      }
+      confirmLabel={count > 1 ? `Delete ${plural(count, 'proxy', 'proxies')}` : 'Delete proxy'}
       loading={remove.loading}
       onConfirm={() => void confirm()}
       onClose={() => {
@@ -66,9 +66,11 @@ export function ProxyDeleteModal({ target, onClose, onDeleted }: ProxyDeleteModa
         <Text size="sm">This cannot be undone.</Text>
         <List size="sm" spacing={4}>
           <List.Item>
-            {target?.accounts
-              ? `${plural(target.accounts, 'account', 'accounts')} will be released and wait for a new proxy (history records "proxy removed").`
-              : 'No accounts are on it, so nothing is released.'}
+            {target?.accounts === null
+              ? 'Accounts on them are released and wait for a new proxy (history records "proxy removed").'
+              : target?.accounts
+                ? `${plural(target.accounts, 'account', 'accounts')} will be released and wait for a new proxy (history records "proxy removed").`
+                : 'No accounts are on it, so nothing is released.'}
           </List.Item>
           <List.Item>Its stored password and check results go with it.</List.Item>
         </List>

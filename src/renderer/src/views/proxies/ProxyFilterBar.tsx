@@ -59,7 +59,7 @@ export function ProxyFilterBar({
         <TextInput
           w={220}
           label="Search"
-          placeholder="Host, username or notes"
+          placeholder="host:port, user@host, exit IP, tag, notes"
           leftSection={<IconSearch size={16} />}
           value={value.search}
           onChange={(event) => onChange({ search: event.currentTarget.value })}
