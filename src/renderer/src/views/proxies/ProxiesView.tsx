@@ -54,6 +54,12 @@ const tableBoxStyle = {
 } as const
 const loadingStyle = { position: 'absolute', top: 0, left: 0, right: 0, zIndex: 3 } as const
 
+/**
+ * Cell padding per density: the rows' action icons (28 px) already space them, so compact rows
+ * add 2 px, and a 1280x720 window shows ten rows under the filters.
+ */
+const rowPadding = { xs: 2, md: 8, xl: 14 } as const
+
 /** Row actions redraw only when their row does (handlers are stable: see `rowHandlers`). */
 const RowActions = memo(ProxyRowActions)
 
@@ -161,7 +167,11 @@ export function ProxiesView() {
     positionActionsColumn: 'last',
     displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 130 } },
     enableRowVirtualization: server.query.pageSize > 50,
-    mantineTableProps: { ...chrome.mantineTableProps, striped: true },
+    mantineTableProps: {
+      ...chrome.mantineTableProps,
+      striped: true,
+      verticalSpacing: rowPadding[prefs.density],
+    },
     enableColumnPinning: true,
     // MRT draws pinned cells at 0.97 opacity, letting scrolled-under text show through.
     mantineTableBodyCellProps: { style: { opacity: 1 } },
@@ -239,7 +249,7 @@ export function ProxiesView() {
   })
 
   return (
-    <Stack gap="sm" style={viewStyle}>
+    <Stack gap="xs" style={viewStyle}>
       <Group justify="space-between" align="center">
         <Group gap="sm" align="center">
           <Title order={2}>Proxies</Title>
