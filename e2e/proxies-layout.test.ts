@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the e2e tsconfig has no DOM types */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from './support/open-app'
 
@@ -42,8 +43,9 @@ const headers = async () =>
 async function scrollArea() {
   return table().evaluateHandle((el) => {
     let node = el.parentElement
-    while (node && getComputedStyle(node).overflowY !== 'auto') node = node.parentElement
-    return node as HTMLElement
+    while (node && (globalThis as any).getComputedStyle(node).overflowY !== 'auto')
+      node = node.parentElement
+    return node as any
   })
 }
 
@@ -51,7 +53,7 @@ describe('proxies layout at 1280x720', { timeout: 90_000 }, () => {
   it('shows at least ten rows inside one scroll area, the page itself not scrolling', async () => {
     const page = app.page
     const pageScroll = await page.evaluate(() => {
-      const root = document.scrollingElement as HTMLElement
+      const root = (globalThis as any).document.scrollingElement
       return { scroll: root.scrollHeight, client: root.clientHeight }
     })
     expect(pageScroll.scroll).toBeLessThanOrEqual(pageScroll.client)
@@ -78,7 +80,7 @@ describe('proxies layout at 1280x720', { timeout: 90_000 }, () => {
     const after = await area.evaluate(async (node) => {
       node.scrollTop = 600
       node.scrollLeft = 600
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      await new Promise((resolve) => setTimeout(resolve, 100))
       const firstVisible = [...node.querySelectorAll('tbody tr')].find(
         (row) => row.getBoundingClientRect().bottom > node.getBoundingClientRect().top + 60,
       )
