@@ -58,7 +58,7 @@ function newestMtime(dir: string): number {
 }
 
 /** The renderer as the sources are now: a stale build would measure yesterday's dialog. */
-function ensureRendererBuilt(): void {
+export function ensureRendererBuilt(): void {
   const index = join(rendererDir, 'index.html')
   const sources = Math.max(
     newestMtime(join(root, 'src', 'renderer')),

@@ -8,3 +8,12 @@ export { RelativeTime } from './RelativeTime'
 export { StatusBadge, statusColor, statusLabel, type AnyStatus } from './StatusBadge'
 export { useServerTable, type ServerTableConfig, type ServerTableQuery } from './use-server-table'
 export { useMutation, type MutationState } from './use-mutation'
+export { tableChrome, type TableChromeOptions } from './table-chrome'
+export { useLeadingDebounce } from './use-leading-debounce'
+export { ColumnPresets } from './ColumnPresets'
+export {
+  presetVisibility,
+  useTablePrefs,
+  type ColumnPreset,
+  type TablePrefs,
+} from './use-table-prefs'

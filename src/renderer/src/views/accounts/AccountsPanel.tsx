@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { accountSortColumns } from '../../../../shared/contracts/accounts'
 import type { AccountDto, ModelListItem } from '../../../../shared/contracts/dto'
 import { toAppError, useApi, useQuery } from '../../api'
-import { EmptyState, ErrorAlert, useServerTable } from '../../components'
+import { EmptyState, ErrorAlert, tableChrome, useServerTable } from '../../components'
 import { formatCount } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
 import { accountColumns } from './account-columns'
@@ -20,7 +20,6 @@ import { AccountFormModal } from './AccountFormModal'
 import { ProfileCardModal } from '../../features/exit'
 import { AccountRowActions } from './AccountRowActions'
 import { AccountStatusModal, type StatusAction } from './AccountStatusModal'
-import { tableChrome } from './table-chrome'
 
 interface AccountsPanelProps {
   models: ModelListItem[]

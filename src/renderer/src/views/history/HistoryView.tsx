@@ -4,10 +4,9 @@ import { MantineReactTable, useMantineReactTable } from 'mantine-react-table'
 import { useEffect, useMemo, useState } from 'react'
 import type { HistoryDto } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
-import { EmptyState, ErrorAlert, useServerTable } from '../../components'
+import { EmptyState, ErrorAlert, tableChrome, useServerTable } from '../../components'
 import { HistoryExportButton } from '../../features/export/HistoryExportButton'
 import { formatCount } from '../../lib/format'
-import { tableChrome } from '../accounts/table-chrome'
 import { historyColumns } from './history-columns'
 import {
   emptyHistoryFilters,

@@ -1,17 +1,31 @@
-import { Badge, Button, Group, Stack, Title } from '@mantine/core'
+import { Badge, Button, Group, Progress, Stack, Title } from '@mantine/core'
 import { IconDownload, IconPlus, IconServerOff, IconUpload } from '@tabler/icons-react'
-import { MantineReactTable, useMantineReactTable } from 'mantine-react-table'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import {
+  MantineReactTable,
+  MRT_ShowHideColumnsButton,
+  MRT_ToggleDensePaddingButton,
+  useMantineReactTable,
+  type MRT_Row,
+} from 'mantine-react-table'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { proxySortColumns } from '../../../../shared/contracts/proxies'
 import { useQuery } from '../../api'
-import { EmptyState, ErrorAlert, useServerTable } from '../../components'
+import {
+  ColumnPresets,
+  EmptyState,
+  ErrorAlert,
+  tableChrome,
+  useServerTable,
+  useTablePrefs,
+} from '../../components'
 import { CheckRunPanel, TestMenu } from '../../features/checks'
 import { ExportModal } from '../../features/export/ExportModal'
 import { ImportModal } from '../../features/import/ImportModal'
 import { formatCount } from '../../lib/format'
 import { ProxyBulkActions } from './ProxyBulkActions'
-import { hiddenByDefault, proxyColumns } from './proxy-columns'
+import { proxyColumnPresets } from './proxy-column-presets'
+import { proxyColumnIds, proxyColumns } from './proxy-columns'
 import { ProxyDeleteModal, type ProxyDeleteTarget } from './ProxyDeleteModal'
 import { ProxyDetailDrawer } from './ProxyDetailDrawer'
 import { ProxyFilterBar } from './ProxyFilterBar'
@@ -23,13 +37,55 @@ import { useProxyFilters } from './use-proxy-filters'
 import { useProxySelection } from './use-proxy-selection'
 import { useTransferRequest } from './use-transfer-request'
 
+/*
+ * The view is exactly as tall as the shell's main area (the header and AppShell's lg padding
+ * around): the title, filters and run panel take what they need and the table the rest, so the
+ * page itself never scrolls and the table's own container is the one scroll area.
+ */
+const viewStyle = {
+  height: 'calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-lg))',
+  minHeight: 0,
+} as const
+const tableBoxStyle = {
+  position: 'relative',
+  display: 'flex',
+  flexDirection: 'column',
+  flex: 1,
+  minHeight: 0,
+} as const
+const loadingStyle = { position: 'absolute', top: 0, left: 0, right: 0, zIndex: 3 } as const
+
+/**
+ * Cell padding per density: the rows' action icons (28 px) already space them, so compact rows
+ * add 2 px, and a 1280x720 window shows ten rows under the filters.
+ */
+const rowPadding = { xs: 2, md: 8, xl: 14 } as const
+
+/** Row actions redraw only when their row does (handlers are stable: see `rowHandlers`). */
+const RowActions = memo(ProxyRowActions)
+
+/**
+ * The proxies table fills the window below its toolbar: one scroll area, the table's own, with a
+ * sticky header and a sticky endpoint column. Rows are virtualized only
+ * for pages above 50 rows, where drawing every row costs more than tracking the scroll.
+ */
 export function ProxiesView() {
   const { filters, change, clear, listFilters } = useProxyFilters()
   const providers = useQuery('providers:list')
   const models = useQuery('models:list')
-  const [total, setTotal] = useState<number>()
-  const server = useServerTable({ sortColumns: proxySortColumns, defaultSortBy: 'id' }, total)
+  // The paging hook needs the total before this render's answer is known: the last one seen.
+  const [totalSeen, setTotalSeen] = useState<number>()
+  const server = useServerTable({ sortColumns: proxySortColumns, defaultSortBy: 'id' }, totalSeen)
   const list = useQuery('proxies:list', { ...listFilters, ...server.query })
+  const total = list.data?.total ?? totalSeen
+  useEffect(() => {
+    if (total !== undefined) setTotalSeen(total)
+  }, [total])
+  const { prefs, applyPreset, onColumnVisibilityChange, onDensityChange } = useTablePrefs(
+    'proxies',
+    proxyColumnPresets,
+    proxyColumnIds,
+  )
   const [form, setForm] = useState<{ proxy: ProxyDto | null } | null>(null)
   const [detail, setDetail] = useState<ProxyDto | null>(null)
   const [detailVersion, setDetailVersion] = useState(0)
@@ -45,7 +101,6 @@ export function ProxiesView() {
   const selection = useProxySelection(listFilters, pageIds, total)
   useEffect(() => {
     if (!data) return
-    setTotal(data.total)
     for (const proxy of data.items) seen.current.set(proxy.id, proxy)
   }, [data])
 
@@ -92,10 +147,29 @@ export function ProxiesView() {
     })
   }
 
+  // Handlers the rows get, stable across renders (the latest closures behind one ref), so a
+  // memoized row redraws for its own data only.
+  const latest = useRef({ refreshAll, askDelete })
+  latest.current = { refreshAll, askDelete }
+  const rowHandlers = useMemo(
+    () => ({
+      onTested: () => latest.current.refreshAll(),
+      onEdit: (proxy: ProxyDto) => setForm({ proxy }),
+      onDelete: (proxy: ProxyDto) => latest.current.askDelete([proxy]),
+    }),
+    [],
+  )
+  const renderRowActions = useCallback(
+    ({ row }: { row: MRT_Row<ProxyDto> }) => <RowActions proxy={row.original} {...rowHandlers} />,
+    [rowHandlers],
+  )
+  const items = useMemo(() => data?.items ?? [], [data])
   const columns = useMemo(() => proxyColumns(setDetail), [])
+  const chrome = useMemo(() => tableChrome<ProxyDto>('Proxies', { fill: true, hiding: true }), [])
   const table = useMantineReactTable({
+    ...chrome,
     columns,
-    data: data?.items ?? [],
+    data: items,
     getRowId: (proxy) => String(proxy.id),
     ...server.tableOptions,
     enableRowSelection: true,
@@ -104,39 +178,41 @@ export function ProxiesView() {
     enableRowActions: true,
     positionActionsColumn: 'last',
     displayColumnDefOptions: { 'mrt-row-actions': { header: '', size: 130 } },
-    enableColumnFilters: false,
-    enableGlobalFilter: false,
-    enableColumnActions: false,
-    enableDensityToggle: false,
-    enableStickyHeader: true,
-    mantineTableProps: { 'aria-label': 'Proxies', striped: true, highlightOnHover: true },
-    mantineTableContainerProps: { style: { maxHeight: 'calc(100vh - 440px)', minHeight: 320 } },
-    mantinePaperProps: { withBorder: true, radius: 'md', shadow: 'none' },
+    enableRowVirtualization: server.query.pageSize > 50,
+    mantineTableProps: {
+      ...chrome.mantineTableProps,
+      striped: true,
+      verticalSpacing: rowPadding[prefs.density],
+    },
     enableColumnPinning: true,
     // MRT draws pinned cells at 0.97 opacity, letting scrolled-under text show through.
     mantineTableBodyCellProps: { style: { opacity: 1 } },
     mantineTableHeadCellProps: { style: { opacity: 1 } },
     initialState: {
-      density: 'xs',
       // Wide table: the endpoint and the actions stay in view while scrolling sideways.
       columnPinning: { left: ['mrt-row-select', 'host'], right: ['mrt-row-actions'] },
-      columnVisibility: Object.fromEntries(hiddenByDefault.map((id) => [id, false])),
     },
     onRowSelectionChange: selection.onRowSelectionChange,
+    onColumnVisibilityChange,
+    onDensityChange,
     state: {
       ...server.state,
       rowSelection: selection.rowSelection,
-      isLoading: list.loading && !data,
-      showProgressBars: list.loading && !!data,
+      columnVisibility: prefs.columnVisibility,
+      density: prefs.density,
+      // Skeleton rows only before the first page: later pages keep the previous rows on screen
+      // (the thin bar above the table says a page is on its way, without redrawing the table).
+      isLoading: !data,
+      showSkeletons: !data,
     },
-    renderRowActions: ({ row }) => (
-      <ProxyRowActions
-        proxy={row.original}
-        onTested={refreshAll}
-        onEdit={(proxy) => setForm({ proxy })}
-        onDelete={(proxy) => askDelete([proxy])}
-      />
+    renderToolbarInternalActions: ({ table: t }) => (
+      <Group gap={4} wrap="nowrap">
+        <ColumnPresets presets={proxyColumnPresets} value={prefs.preset} onChange={applyPreset} />
+        <MRT_ShowHideColumnsButton table={t} />
+        <MRT_ToggleDensePaddingButton table={t} />
+      </Group>
     ),
+    renderRowActions,
     renderTopToolbarCustomActions: () => (
       <ProxyBulkActions
         selection={selection}
@@ -184,7 +260,7 @@ export function ProxiesView() {
   })
 
   return (
-    <Stack gap="md">
+    <Stack gap="xs" style={viewStyle}>
       <Group justify="space-between" align="center">
         <Group gap="sm" align="center">
           <Title order={2}>Proxies</Title>
@@ -234,7 +310,17 @@ export function ProxiesView() {
         models={models.data ?? []}
       />
       <ErrorAlert error={list.error} title="Cannot load proxies" onRetry={list.refresh} />
-      <MantineReactTable table={table} />
+      <div style={tableBoxStyle}>
+        <Progress
+          size={2}
+          radius={0}
+          value={100}
+          animated
+          aria-hidden
+          style={{ ...loadingStyle, visibility: list.loading && data ? 'visible' : 'hidden' }}
+        />
+        <MantineReactTable table={table} />
+      </div>
       <ProxyFormDrawer
         opened={form !== null}
         proxy={form?.proxy ?? null}

@@ -54,8 +54,18 @@ export function ProxyFilterBar({
     ...models.map((model) => ({ value: String(model.id), label: model.name })),
   ]
   return (
-    <Paper withBorder p="sm" radius="md" role="search" aria-label="Proxy filters">
-      <Group gap="sm" align="flex-start">
+    // One row that scrolls sideways: wrapped, the fields took a third of a 1280x720 window from
+    // the table below them.
+    <Paper
+      withBorder
+      px="sm"
+      py={6}
+      radius="md"
+      role="search"
+      aria-label="Proxy filters"
+      style={{ overflowX: 'auto', flexShrink: 0 }}
+    >
+      <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 'max-content' }}>
         <TextInput
           w={220}
           label="Search"

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core'
+import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
@@ -17,6 +17,14 @@ import {
 import { protocolLabel, proxyLabel } from './proxy-label'
 
 const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
+const endpointButton = {
+  cursor: 'pointer',
+  background: 'none',
+  border: 0,
+  padding: 0,
+  textAlign: 'left',
+  whiteSpace: 'nowrap',
+} as const
 
 function Tags({ tags }: { tags: string[] }) {
   if (!tags.length) return <Text c="dimmed">—</Text>
@@ -40,11 +48,19 @@ function Tags({ tags }: { tags: string[] }) {
   )
 }
 
-/**
- * Shown on demand (the table's column menu): at 1440 px the table cannot show every column, and
- * these matter least when scanning for a proxy to use or fix.
- */
-export const hiddenByDefault = [
+/** Every column id, for the presets (proxy-column-presets.ts) and the remembered visibility. */
+export const proxyColumnIds = [
+  'host',
+  'status',
+  'lastResult',
+  'responseTimeMs',
+  'exitIp',
+  'country',
+  'model',
+  'accountCount',
+  'reachability',
+  'protocol',
+  'provider',
   'timezone',
   'network',
   'anonymity',
@@ -52,11 +68,12 @@ export const hiddenByDefault = [
   'expiresAt',
   'lastTestedAt',
   'tags',
+  'exitCollisions',
 ] as const
 
 /**
  * In the order an operator scans a row at 1440 px: endpoint, health and exit, who it serves,
- * then the rest (scrolled to, or shown from the column menu). Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
+ * then the rest (a preset or the column menu shows them). Column ids are the contract's sort columns (`proxySortColumns`), so sorting a column sorts on the
  * server; `tags` has no server sort. Accessors are plain keys: MRT's loading skeleton rows are
  * blank objects.
  */
@@ -66,9 +83,11 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       id: 'host',
       header: 'Endpoint',
       accessorKey: 'host',
-      size: 170,
+      size: 250,
+      // One line (host, then the username dimmed): rows stay as short as the action icons, so a
+      // 720 px window shows ten of them.
       Cell: ({ row: { original: proxy } }) => (
-        <Stack gap={0}>
+        <Group gap={6} wrap="nowrap">
           <Text
             component="button"
             type="button"
@@ -76,24 +95,18 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
             size="sm"
             fw={500}
             c="var(--mantine-primary-color-text)"
-            style={{
-              cursor: 'pointer',
-              background: 'none',
-              border: 0,
-              padding: 0,
-              textAlign: 'left',
-            }}
+            style={endpointButton}
             onClick={() => onOpen(proxy)}
             aria-label={`Details of ${proxyLabel(proxy)}`}
           >
             {proxyLabel(proxy)}
           </Text>
           {proxy.username && (
-            <Text size="xs" c="dimmed" truncate="end" maw={220}>
+            <Text size="xs" c="dimmed" truncate="end" maw={110} title={proxy.username}>
               {proxy.username}
             </Text>
           )}
-        </Stack>
+        </Group>
       ),
     },
     {

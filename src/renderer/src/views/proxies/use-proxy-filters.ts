@@ -1,6 +1,6 @@
-import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { proxyStatuses, type ProxyStatus } from '../../../../shared/domain'
+import { useLeadingDebounce } from '../../components'
 import { idParam, readHashQuery, replaceHashQuery } from './hash-query'
 import { emptyFilters, lastCheckParam, toListFilters, type ProxyFilterState } from './proxy-filters'
 
@@ -24,8 +24,9 @@ function statusParam(query: URLSearchParams): ProxyStatus[] {
 /**
  * The filter toolbar's state, with the provider, status and last check kept in the address
  * (`#/proxies?provider=3`, `?lastCheck=failed`) so
- * the Providers view can link here and a reload keeps the filter. `listFilters` trails the typing
- * by a moment so each keystroke does not query.
+ * the Providers view can link here and a reload keeps the filter. `listFilters` follows a select or
+ * a checkbox at once; the typed fields follow at once after a pause and then at most every 250 ms
+ * while typing goes on (useLeadingDebounce), so each keystroke does not query.
  */
 export function useProxyFilters() {
   const [filters, setFilters] = useState<ProxyFilterState>(fromHash)
@@ -61,7 +62,17 @@ export function useProxyFilters() {
   )
   const clear = useCallback(() => setFilters(emptyFilters), [])
 
-  const [debounced] = useDebouncedValue(filters, 250)
-  const listFilters = useMemo(() => toListFilters(debounced), [debounced])
+  const typed = {
+    search: filters.search,
+    country: filters.country,
+    location: filters.location,
+    tag: filters.tag,
+    network: filters.network,
+  }
+  const settledTyped = useLeadingDebounce(typed, JSON.stringify(typed), 250)
+  const listFilters = useMemo(
+    () => toListFilters({ ...filters, ...settledTyped }),
+    [filters, settledTyped],
+  )
   return { filters, change, clear, listFilters }
 }
