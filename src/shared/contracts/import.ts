@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
 import {
+  conflictChoices,
   proxySchemes,
   type ProxyScheme,
   type ImportErrorReason,
@@ -91,7 +92,7 @@ export interface ImportUpload {
   expiresAt: number
 }
 
-export const importRowFilters = ['all', 'new', 'duplicate', 'error'] as const
+export const importRowFilters = ['all', 'new', 'duplicate', 'error', 'conflict'] as const
 export type ImportRowFilter = (typeof importRowFilters)[number]
 
 export const importPreviewRowsInput = z.strictObject({
@@ -108,9 +109,25 @@ export const importCommitInput = z.strictObject({
    * A row whose key (protocol, host, port, username) is already stored: `skip` leaves the stored
    * proxy alone; `update` writes the row's password, remote DNS and every field the row fills in
    * (empty fields keep the stored value; the provider changes only when the row names one).
-   * A repeat of an earlier line is always skipped.
+   * A repeat of an earlier line with the same password is always skipped.
    */
   duplicates: z.enum(['skip', 'update']).default('skip'),
+  /**
+   * Lines repeating an earlier line's key with another password (preview status `conflict`):
+   * `first` stores the first line of the key, `last` the last line of the key (all its fields).
+   * Applies to every conflict `conflictChoices` does not name; `first` when absent.
+   */
+  conflicts: z.enum(conflictChoices).optional(),
+  /** Per conflicting key, by the first line of the key (a conflict row's `conflictOf.line`). */
+  conflictChoices: z
+    .array(
+      z.strictObject({
+        line: z.int({ error: 'A line number' }).min(1, { error: 'Lines start at 1' }),
+        keep: z.enum(conflictChoices),
+      }),
+    )
+    .max(250_000, { error: 'More choices than an import holds rows' })
+    .optional(),
   /**
    * Before writing, check each new row for real (its own protocol first, then http, socks5,
    * socks4) and store the protocol that works; a row nothing works for is stored as it reads.
@@ -149,6 +166,8 @@ export interface ImportPreview {
   fileName: string | null
   counts: ImportCounts
   errorsByReason: Partial<Record<ImportErrorReason, number>>
+  /** Rows with status `conflict` (not counted in `counts.duplicate`). */
+  conflicts: number
   /** The first page of all rows, in input order. */
   rows: Page<ImportPreviewRow>
   /** Epoch ms after which the batch is gone and must be previewed again. */
@@ -165,6 +184,8 @@ export interface ImportCommitResult {
   skippedLines: number
   /** Lines that could not be read or name an unknown provider. */
   errors: number
+  /** Present when the input had conflicting keys: how many kept their first or last line. */
+  conflicts?: { keptFirst: number; keptLast: number }
   /** With `detectProtocol`: what it did. */
   detection?: {
     /** New rows checked. */
