@@ -53,6 +53,13 @@ export const lineShapes = [
 
 export type LineShape = (typeof lineShapes)[number]
 
+/**
+ * What a text export may ask for: a shape, or `auto` (the default), which keeps each proxy's
+ * protocol: the colon shape for plain http, the URL shape for anything else.
+ */
+export const exportLineShapes = ['auto', ...lineShapes] as const
+export type ExportLineShape = (typeof exportLineShapes)[number]
+
 export const importFormats = ['lines', 'csv', 'json'] as const
 export type ImportFormat = (typeof importFormats)[number]
 
