@@ -44,6 +44,7 @@ export const channels = [
   'import:previewRows',
   'import:commit',
   'import:discard',
+  'import:parseLine',
   'export:proxies',
   'export:history',
   'proxies:test',

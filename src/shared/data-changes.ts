@@ -83,6 +83,7 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'import:previewRows': {},
   'import:commit': { writes: ['proxies'] },
   'import:discard': {},
+  'import:parseLine': {},
   'export:proxies': {},
   'export:history': {},
   'proxies:test': {},

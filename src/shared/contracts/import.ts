@@ -8,6 +8,7 @@ import {
   type ImportFormat,
   type ImportPreviewRow,
 } from '../import-types'
+import type { ProxyProtocol } from '../domain'
 import { id } from './common'
 import type { Page } from './dto'
 import { paging, text } from './fields'
@@ -148,6 +149,37 @@ export interface ImportProtocolChange {
 
 export const importDiscardInput = z.strictObject({ importId })
 
+/**
+ * One pasted proxy for the single-proxy form, read by the import's parser (any shape an import
+ * takes: a line, a CSV header and row, a JSON object or array). The answer carries the password
+ * back: it is the operator's own paste, going into the form it came from.
+ */
+export const importParseLineInput = z.strictObject({
+  text: text()
+    .min(1, { error: 'Paste a proxy line' })
+    .max(16_384, { error: 'Paste one proxy, not a list' }),
+  defaultProtocol: z.enum(proxySchemes).default('http'),
+})
+
+export interface ParsedProxyFields {
+  protocol: ProxyProtocol
+  remoteDns: boolean
+  host: string
+  port: number
+  username: string | null
+  password: string | null
+  rotationUrl: string | null
+  location: string | null
+  country: string | null
+  tags: string[]
+  notes: string | null
+  provider: string | null
+}
+
+export type ImportParseLineResult =
+  | { ok: true; proxy: ParsedProxyFields; /** Proxies after the first, ignored. */ more: number }
+  | { ok: false; reason: ImportErrorReason; message: string }
+
 export interface ImportCounts {
   /** Proxies read from the input (blank and comment lines are not proxies). */
   total: number
@@ -205,6 +237,10 @@ export const importContracts = {
   ),
   'import:commit': defineContract<ImportCommitResult>()('import:commit', importCommitInput),
   'import:discard': defineContract<{ discarded: boolean }>()('import:discard', importDiscardInput),
+  'import:parseLine': defineContract<ImportParseLineResult>()(
+    'import:parseLine',
+    importParseLineInput,
+  ),
 }
 
 export type ImportPreviewRequest = z.output<typeof importPreviewInput>
@@ -213,3 +249,4 @@ export type ImportPreviewInput = Exclude<ImportPreviewRequest, { source: 'upload
 export type ImportUploadInput = z.output<typeof importUploadInput>
 export type ImportPreviewRowsInput = z.output<typeof importPreviewRowsInput>
 export type ImportCommitInput = z.output<typeof importCommitInput>
+export type ImportParseLineInput = z.output<typeof importParseLineInput>
