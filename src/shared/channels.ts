@@ -30,6 +30,8 @@ export const channels = [
   'accounts:update',
   'accounts:setStatus',
   'accounts:remove',
+  'accounts:bulkPreview',
+  'accounts:bulkCreate',
   'assignments:auto',
   'assignments:assign',
   'assignments:release',

@@ -69,6 +69,8 @@ export const channelEffects: Record<Channel, ChannelEffect> = {
   'accounts:update': assignmentWrite,
   'accounts:setStatus': assignmentWrite,
   'accounts:remove': assignmentWrite,
+  'accounts:bulkPreview': { reads: ['accounts', 'models'] },
+  'accounts:bulkCreate': { writes: ['accounts'] },
   'assignments:auto': assignmentWrite,
   'assignments:assign': assignmentWrite,
   'assignments:release': assignmentWrite,
