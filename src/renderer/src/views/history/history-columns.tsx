@@ -2,8 +2,8 @@ import { Badge, Stack, Text } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { HistoryDto } from '../../../../shared/contracts/dto'
 import { formatDateTime, formatRelative } from '../../lib/format'
-import { ProxyLink } from '../accounts/proxy-link'
 import { actionInfo, actorLabel, reasonInfo } from './history-labels'
+import { ProxyLink } from '../../components'
 
 function Gone({ what, id }: { what: string; id: number }) {
   return (

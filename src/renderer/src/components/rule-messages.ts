@@ -1,5 +1,5 @@
-import type { AppError } from '../../../../shared/errors'
-import { formatDate } from '../../lib/format'
+import type { AppError } from '../../../shared/errors'
+import { formatDate } from '../lib/format'
 
 type Details = Record<string, unknown>
 
