@@ -70,9 +70,9 @@ describe('import: a repeated proxy with another password', () => {
     // The identical repeat is still a plain repeat.
     await expect(modal.getByLabel('Repeated in the list: 1').count()).resolves.toBe(1)
     const conflicts = modal.getByLabel('Conflicting lines')
-    await conflicts.getByText('Line 3').waitFor()
-    await expect(conflicts.innerText()).resolves.toContain('as line 1, another password')
-    await expect(conflicts.innerText()).resolves.toContain('Line 4')
+    await conflicts.getByText('Line 3:').waitFor()
+    await expect(conflicts.innerText()).resolves.toContain('another password than line 1')
+    await expect(conflicts.innerText()).resolves.toContain('Line 4:')
     expect(await page().content()).not.toContain('second-a')
 
     // Keep the first for line 1's proxy (the default), the last for line 2's.

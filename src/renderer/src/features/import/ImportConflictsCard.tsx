@@ -80,12 +80,12 @@ export function ImportConflictsCard({ importId, conflicts, value, onChange, disa
             const first = row.conflictOf.line
             return (
               <Group key={row.line} gap="sm" justify="space-between" wrap="nowrap">
-                <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                  Line {row.line} ·{' '}
-                  <Text span ff="monospace">
+                <Text size="sm">
+                  Line {row.line}:{' '}
+                  <Text span ff="monospace" style={{ wordBreak: 'break-all' }}>
                     {rowEndpoint(row)}
-                  </Text>{' '}
-                  · as line {first}, another password
+                  </Text>
+                  , another password than line {first}
                 </Text>
                 <SegmentedControl
                   size="xs"

@@ -60,7 +60,7 @@ describe('import preview labels', () => {
 
   it('names a password conflict and the line it conflicts with', () => {
     const row: ImportPreviewRow = { line: 9, status: 'conflict', conflictOf: { line: 2 }, proxy }
-    expect(rowStatusLabel(row)).toBe('Password conflict')
+    expect(rowStatusLabel(row)).toBe('Conflict')
     expect(rowNote(row)).toBe('Same proxy as line 2, another password')
   })
 })

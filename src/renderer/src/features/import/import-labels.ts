@@ -21,7 +21,7 @@ export const importReasonLabels: Record<ImportErrorReason, string> = {
 export function rowStatusLabel(row: ImportPreviewRow): string {
   if (row.status === 'new') return 'New'
   if (row.status === 'error') return 'Error'
-  if (row.status === 'conflict') return 'Password conflict'
+  if (row.status === 'conflict') return 'Conflict'
   return row.duplicateOf.kind === 'stored' ? 'Already stored' : 'Repeated line'
 }
 

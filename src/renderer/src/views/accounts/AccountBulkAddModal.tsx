@@ -126,7 +126,7 @@ export function AccountBulkAddModal({ opened, models, defaultModelId, onClose, o
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={60}>Line</Table.Th>
-                    <Table.Th>Account</Table.Th>
+                    <Table.Th w="45%">Account</Table.Th>
                     <Table.Th>Result</Table.Th>
                   </Table.Tr>
                 </Table.Thead>

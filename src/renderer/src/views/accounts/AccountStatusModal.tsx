@@ -145,8 +145,12 @@ export function AccountStatusModal({ request, onClose, onDone }: AccountStatusMo
           </>
         )}
         <Text size="sm" c="dimmed">
-          {words.explain} The release is written to the History
-          {action === 'invalidate' ? ', with the reason and note.' : '.'}
+          {words.explain}{' '}
+          {withProxy.length === 0
+            ? 'The History records proxy moves only, so it gets no row for this.'
+            : action === 'invalidate'
+              ? 'The release is written to the History, with the reason and note.'
+              : 'The release is written to the History.'}
         </Text>
         <PlainErrorAlert error={mutation.error} />
       </Stack>
