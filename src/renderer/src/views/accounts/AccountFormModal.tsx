@@ -146,8 +146,6 @@ export function AccountFormModal(props: AccountFormModalProps) {
             description="A proxy serves one model: the account only shares proxies with its own model."
             required
             searchable
-            // Required: picking the chosen model again keeps it (the only model comes preselected).
-            allowDeselect={false}
             data={models.map((model) => ({ value: String(model.id), label: model.name }))}
             value={modelId === null ? null : String(modelId)}
             onChange={(value) => setModelId(value === null ? null : Number(value))}
