@@ -40,6 +40,10 @@ export const importErrorReasons = [
 
 export type ImportErrorReason = (typeof importErrorReasons)[number]
 
+/** Which line of a conflicting key the commit stores. */
+export const conflictChoices = ['first', 'last'] as const
+export type ConflictChoice = (typeof conflictChoices)[number]
+
 /** The three txt line shapes an export can write (and the import reads, among others). */
 export const lineShapes = [
   'host:port:user:pass',
@@ -48,6 +52,13 @@ export const lineShapes = [
 ] as const
 
 export type LineShape = (typeof lineShapes)[number]
+
+/**
+ * What a text export may ask for: a shape, or `auto` (the default), which keeps each proxy's
+ * protocol: the colon shape for plain http, the URL shape for anything else.
+ */
+export const exportLineShapes = ['auto', ...lineShapes] as const
+export type ExportLineShape = (typeof exportLineShapes)[number]
 
 export const importFormats = ['lines', 'csv', 'json'] as const
 export type ImportFormat = (typeof importFormats)[number]
@@ -84,6 +95,11 @@ export type DuplicateOf = { kind: 'stored'; proxyId: number } | { kind: 'line'; 
 export type ImportPreviewRow =
   | { line: number; status: 'new'; proxy: PreviewProxy }
   | { line: number; status: 'duplicate'; duplicateOf: DuplicateOf; proxy: PreviewProxy }
+  /**
+   * Same key as an earlier line (`conflictOf.line`, the first line of that key) but another
+   * password: the commit keeps the first or the last line of the key, as the operator chooses.
+   */
+  | { line: number; status: 'conflict'; conflictOf: { line: number }; proxy: PreviewProxy }
   | {
       line: number
       status: 'error'

@@ -3,10 +3,12 @@ import type { ImportErrorReason, ProxyScheme } from '../../shared/import-types'
 
 // Shared with the renderer (it shows reasons and offers shapes), so defined in src/shared.
 export {
+  exportLineShapes,
   importErrorReasons,
   lineShapes,
   proxySchemes,
   type ImportErrorReason,
+  type ExportLineShape,
   type LineShape,
   type ProxyScheme,
 } from '../../shared/import-types'
@@ -54,3 +56,22 @@ export type InputFormat = 'lines' | 'csv' | 'json'
 export interface ExportOptions {
   includePasswords: boolean
 }
+
+/**
+ * What a CSV export says about a proxy beyond what an import reads back (the importer ignores
+ * these columns): its state, last check, cost and model, for a spreadsheet.
+ */
+export interface ProxyReport {
+  status: string
+  /** `ok`, the last check's error code, or null when never checked. */
+  lastResult: string | null
+  lastTestedAt: number | null
+  exitIp: string | null
+  latencyMs: number | null
+  /** Per month, in cents: the proxy's override, else its provider's price. */
+  monthlyCostCents: number
+  model: string | null
+}
+
+/** A row for the CSV writer: a proxy, with its report when the export has one. */
+export type ReportedProxy = ParsedProxy & { report?: ProxyReport }

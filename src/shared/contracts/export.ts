@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
 import { historyActions, historyActors, historyReasons } from '../domain'
-import { lineShapes } from '../import-types'
+import { exportLineShapes } from '../import-types'
 import { id } from './common'
 import { epochMs, ids, oneOrMany } from './fields'
 import { proxyFilterSelection } from './proxies'
@@ -31,8 +31,11 @@ export const exportProxiesInput = z
   .strictObject({
     scope: proxyExportScope,
     format: z.enum(proxyExportFormats),
-    /** txt only. The first two shapes carry no protocol: import them with the same default. */
-    lineShape: z.enum(lineShapes).default('host:port:user:pass'),
+    /**
+     * txt only. `auto` keeps each proxy's protocol (colon shape for plain http, URL otherwise);
+     * `host:port:user:pass` and `user:pass@host:port` carry none: import them with the same default.
+     */
+    lineShape: z.enum(exportLineShapes).default('auto'),
     includePasswords: z.boolean().default(false),
     /** Set by the renderer's confirmation dialog; required with `includePasswords`. */
     confirmPasswords: z.boolean().default(false),

@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { defineContract } from '../contract'
 import {
+  conflictChoices,
   proxySchemes,
   type ProxyScheme,
   type ImportErrorReason,
   type ImportFormat,
   type ImportPreviewRow,
 } from '../import-types'
+import type { ProxyProtocol } from '../domain'
 import { id } from './common'
 import type { Page } from './dto'
 import { paging, text } from './fields'
@@ -91,7 +93,7 @@ export interface ImportUpload {
   expiresAt: number
 }
 
-export const importRowFilters = ['all', 'new', 'duplicate', 'error'] as const
+export const importRowFilters = ['all', 'new', 'duplicate', 'error', 'conflict'] as const
 export type ImportRowFilter = (typeof importRowFilters)[number]
 
 export const importPreviewRowsInput = z.strictObject({
@@ -108,9 +110,25 @@ export const importCommitInput = z.strictObject({
    * A row whose key (protocol, host, port, username) is already stored: `skip` leaves the stored
    * proxy alone; `update` writes the row's password, remote DNS and every field the row fills in
    * (empty fields keep the stored value; the provider changes only when the row names one).
-   * A repeat of an earlier line is always skipped.
+   * A repeat of an earlier line with the same password is always skipped.
    */
   duplicates: z.enum(['skip', 'update']).default('skip'),
+  /**
+   * Lines repeating an earlier line's key with another password (preview status `conflict`):
+   * `first` stores the first line of the key, `last` the last line of the key (all its fields).
+   * Applies to every conflict `conflictChoices` does not name; `first` when absent.
+   */
+  conflicts: z.enum(conflictChoices).optional(),
+  /** Per conflicting key, by the first line of the key (a conflict row's `conflictOf.line`). */
+  conflictChoices: z
+    .array(
+      z.strictObject({
+        line: z.int({ error: 'A line number' }).min(1, { error: 'Lines start at 1' }),
+        keep: z.enum(conflictChoices),
+      }),
+    )
+    .max(250_000, { error: 'More choices than an import holds rows' })
+    .optional(),
   /**
    * Before writing, check each new row for real (its own protocol first, then http, socks5,
    * socks4) and store the protocol that works; a row nothing works for is stored as it reads.
@@ -131,6 +149,37 @@ export interface ImportProtocolChange {
 
 export const importDiscardInput = z.strictObject({ importId })
 
+/**
+ * One pasted proxy for the single-proxy form, read by the import's parser (any shape an import
+ * takes: a line, a CSV header and row, a JSON object or array). The answer carries the password
+ * back: it is the operator's own paste, going into the form it came from.
+ */
+export const importParseLineInput = z.strictObject({
+  text: text()
+    .min(1, { error: 'Paste a proxy line' })
+    .max(16_384, { error: 'Paste one proxy, not a list' }),
+  defaultProtocol: z.enum(proxySchemes).default('http'),
+})
+
+export interface ParsedProxyFields {
+  protocol: ProxyProtocol
+  remoteDns: boolean
+  host: string
+  port: number
+  username: string | null
+  password: string | null
+  rotationUrl: string | null
+  location: string | null
+  country: string | null
+  tags: string[]
+  notes: string | null
+  provider: string | null
+}
+
+export type ImportParseLineResult =
+  | { ok: true; proxy: ParsedProxyFields; /** Proxies after the first, ignored. */ more: number }
+  | { ok: false; reason: ImportErrorReason; message: string }
+
 export interface ImportCounts {
   /** Proxies read from the input (blank and comment lines are not proxies). */
   total: number
@@ -149,6 +198,8 @@ export interface ImportPreview {
   fileName: string | null
   counts: ImportCounts
   errorsByReason: Partial<Record<ImportErrorReason, number>>
+  /** Rows with status `conflict` (not counted in `counts.duplicate`). */
+  conflicts: number
   /** The first page of all rows, in input order. */
   rows: Page<ImportPreviewRow>
   /** Epoch ms after which the batch is gone and must be previewed again. */
@@ -165,6 +216,8 @@ export interface ImportCommitResult {
   skippedLines: number
   /** Lines that could not be read or name an unknown provider. */
   errors: number
+  /** Present when the input had conflicting keys: how many kept their first or last line. */
+  conflicts?: { keptFirst: number; keptLast: number }
   /** With `detectProtocol`: what it did. */
   detection?: {
     /** New rows checked. */
@@ -184,6 +237,10 @@ export const importContracts = {
   ),
   'import:commit': defineContract<ImportCommitResult>()('import:commit', importCommitInput),
   'import:discard': defineContract<{ discarded: boolean }>()('import:discard', importDiscardInput),
+  'import:parseLine': defineContract<ImportParseLineResult>()(
+    'import:parseLine',
+    importParseLineInput,
+  ),
 }
 
 export type ImportPreviewRequest = z.output<typeof importPreviewInput>
@@ -192,3 +249,4 @@ export type ImportPreviewInput = Exclude<ImportPreviewRequest, { source: 'upload
 export type ImportUploadInput = z.output<typeof importUploadInput>
 export type ImportPreviewRowsInput = z.output<typeof importPreviewRowsInput>
 export type ImportCommitInput = z.output<typeof importCommitInput>
+export type ImportParseLineInput = z.output<typeof importParseLineInput>

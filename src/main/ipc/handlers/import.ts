@@ -5,12 +5,18 @@ import {
   previewImport,
   previewImportRows,
   previewSource,
+  parseOneProxy,
 } from '../../services/transfer'
 import { importRowDetector } from '../../checks/detect-protocol'
 import type { HandlerMap } from '../handler'
 
 export const importHandlers: HandlerMap<
-  'import:upload' | 'import:preview' | 'import:previewRows' | 'import:commit' | 'import:discard'
+  | 'import:upload'
+  | 'import:preview'
+  | 'import:previewRows'
+  | 'import:commit'
+  | 'import:discard'
+  | 'import:parseLine'
 > = {
   'import:upload': (ctx, input) => appendUpload(ctx, input),
   'import:preview': (ctx, input) => previewImport(ctx, previewSource(ctx, input)),
@@ -24,4 +30,5 @@ export const importHandlers: HandlerMap<
           .then((checker) => commitImport(ctx, input, importRowDetector(ctx, checker)))
       : commitImport(ctx, input),
   'import:discard': (ctx, { importId }) => discardImport(ctx, importId),
+  'import:parseLine': (_ctx, input) => parseOneProxy(input),
 }

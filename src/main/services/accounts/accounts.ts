@@ -1,5 +1,9 @@
 import { accounts } from '../../db/schema'
-import type { AccountCreateInput, AccountUpdateInput } from '../../../shared/contracts/accounts'
+import type {
+  AccountCreateInput,
+  AccountUpdateInput,
+  InvalidReason,
+} from '../../../shared/contracts/accounts'
 import type { AccountDto } from '../../../shared/contracts/dto'
 import { AppError } from '../../../shared/errors'
 import type { AccountStatus, HistoryActor, HistoryReason } from '../../../shared/domain'
@@ -75,6 +79,7 @@ export function setAccountsStatus(
   ids: readonly number[],
   status: AccountStatus,
   actor: HistoryActor = 'operator',
+  detail?: string,
 ): { updated: number; released: number } {
   return inTransaction(ctx, () => {
     const missing = missingIds(ctx.sqlite, 'accounts', ids)
@@ -87,7 +92,7 @@ export function setAccountsStatus(
       if (account.status === status) continue
       updated++
       if (status !== 'active' && account.proxy_id !== null) {
-        releaseAccount(ctx, account, { reason: releaseReasons[status], actor }, status)
+        releaseAccount(ctx, account, { reason: releaseReasons[status], actor, detail }, status)
         released++
       } else {
         stmt(ctx.sqlite, 'UPDATE accounts SET status = ?, updated_at = ? WHERE id = ?').run(
@@ -99,6 +104,20 @@ export function setAccountsStatus(
     }
     return { updated, released }
   })
+}
+
+const invalidReasonWords: Record<InvalidReason, string> = {
+  banned: 'Banned',
+  suspended: 'Suspended',
+  lost_access: 'Lost access',
+  other: 'Other',
+}
+
+/** The history detail of an invalidation: "Banned", "Other: phone number lost". */
+export function invalidDetail(reason?: InvalidReason, note?: string): string | undefined {
+  if (!reason) return note || undefined
+  const words = invalidReasonWords[reason]
+  return note ? `${words}: ${note}` : words
 }
 
 function assertModelExists(ctx: ServiceContext, modelId: number): void {

@@ -17,6 +17,8 @@ import {
 export interface Attribution {
   reason: HistoryReason
   actor: HistoryActor
+  /** Why, in words, when the reason alone does not say (an invalidation's cause and note). */
+  detail?: string
 }
 
 /** `force`: go ahead although the proxy's exits collide with a proxy of another model. */

@@ -47,8 +47,12 @@ export function assertProxyTakes(ctx: ServiceContext, proxy: ProxyRuleRow, model
   if (proxy.assigned_model_id !== null && proxy.assigned_model_id !== modelId) {
     throw ruleViolation(
       'proxy_model_mismatch',
-      `Proxy ${proxy.id} serves another model; a proxy serves one model only.`,
-      { ...details, assignedModelId: proxy.assigned_model_id },
+      `Proxy ${proxy.id} serves another model (${modelWords(ctx, proxy.assigned_model_id)}); a proxy serves one model only.`,
+      {
+        ...details,
+        assignedModelId: proxy.assigned_model_id,
+        assignedModelName: modelName(ctx, proxy.assigned_model_id),
+      },
     )
   }
   if (proxy.account_count >= proxy.max_accounts) {
@@ -149,4 +153,11 @@ export function exitCollisionViolation(
       match: guard.column,
     },
   )
+}
+
+/** A model's name for a refusal's details, so the renderer can say which model; null if gone. */
+function modelName(ctx: ServiceContext, modelId: number): string | null {
+  const row = stmt(ctx.sqlite, 'SELECT name FROM models WHERE id = ?').get(modelId) as
+    { name: string } | undefined
+  return row?.name ?? null
 }

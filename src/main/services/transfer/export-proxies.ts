@@ -4,7 +4,7 @@ import {
   writeProxiesJson,
   writeProxiesTxt,
   type ExportOptions,
-  type ParsedProxy,
+  type ReportedProxy,
 } from '../../formats'
 import { filterSelectionSql, passwordAad } from '../proxies'
 import { columnSet, type RowOf } from '../../db/columns'
@@ -18,7 +18,20 @@ export type ExportContext = Pick<OperatorContext, 'sqlite' | 'vault' | 'clock' |
 
 /** What an export line carries, plus the ciphertext and the id it is sealed to. */
 const exported = columnSet(proxies, ['id', ...LINE_COLUMNS, 'passwordEncrypted'])
-type ExportRow = Pick<RowOf<typeof proxies>, (typeof exported.keys)[number]> & { provider: string }
+type ExportRow = Pick<RowOf<typeof proxies>, (typeof exported.keys)[number]> & {
+  provider: string
+} & Partial<ReportRow>
+
+/** The CSV's report columns, read in the same query (ms epochs and cents as SQLite has them). */
+interface ReportRow {
+  r_status: string
+  r_tested: number | null
+  r_error: string | null
+  r_exit: string | null
+  r_latency: number | null
+  r_cost: number
+  r_model: string | null
+}
 
 /**
  * Writes the chosen proxies (a selection, a filter, or all) in id order as txt in a line shape,
@@ -29,9 +42,10 @@ export async function exportProxies(
   ctx: ExportContext,
   input: ExportProxiesInput,
 ): Promise<ExportResult> {
-  const rows = selectRows(ctx, input.scope)
+  const report = input.format === 'csv'
+  const rows = selectRows(ctx, input.scope, report)
   const includePasswords = input.includePasswords && input.confirmPasswords
-  const parsed: ParsedProxy[] = []
+  const parsed: ReportedProxy[] = []
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % CHUNK_ROWS === 0) await yieldToEventLoop()
     parsed.push(toParsedProxy(ctx, rows[i] as ExportRow, includePasswords))
@@ -41,7 +55,7 @@ export async function exportProxies(
     input.format === 'txt'
       ? writeProxiesTxt(parsed, input.lineShape, options)
       : input.format === 'csv'
-        ? writeProxiesCsv(parsed, options)
+        ? writeProxiesCsv(parsed, { ...options, report })
         : writeProxiesJson(parsed, options)
   return deliverExport(ctx, input.destination, {
     stem: 'proxies',
@@ -55,26 +69,38 @@ export async function exportProxies(
 const SELECT_EXPORT = `SELECT ${exported.select('p')}, pp.name AS "provider"
   FROM proxies p JOIN proxy_providers pp ON pp.id = p.provider_id`
 
-function selectRows(ctx: ExportContext, scope: ExportProxiesInput['scope']): ExportRow[] {
+const SELECT_REPORT = `SELECT ${exported.select('p')}, pp.name AS "provider",
+    p.status AS r_status, p.last_tested_at AS r_tested, p.last_error_code AS r_error, p.exit_ip AS r_exit, p.response_time_ms AS r_latency,
+    COALESCE(p.monthly_cost_override_cents, pp.monthly_cost_per_proxy_cents) AS r_cost,
+    m.name AS r_model
+  FROM proxies p JOIN proxy_providers pp ON pp.id = p.provider_id
+  LEFT JOIN models m ON m.id = p.assigned_model_id`
+
+function selectRows(
+  ctx: ExportContext,
+  scope: ExportProxiesInput['scope'],
+  report: boolean,
+): ExportRow[] {
+  const select = report ? SELECT_REPORT : SELECT_EXPORT
   if (scope.kind === 'ids') {
     // A selection names rows the operator saw: if some are gone, say so rather than export less.
     const missing = missingIds(ctx.sqlite, 'proxies', scope.ids)
     if (missing.length) throw notFound('proxy', missing)
     return stmt(
       ctx.sqlite,
-      `${SELECT_EXPORT} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+      `${select} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
     ).all(JSON.stringify(scope.ids)) as ExportRow[]
   }
   const filter =
     scope.kind === 'filter'
       ? filterSelectionSql(ctx, scope.filter, scope.exceptIds)
       : { where: '', params: [] }
-  return stmt(ctx.sqlite, `${SELECT_EXPORT} ${filter.where} ORDER BY p.id`).all(
+  return stmt(ctx.sqlite, `${select} ${filter.where} ORDER BY p.id`).all(
     ...filter.params,
   ) as ExportRow[]
 }
 
-function toParsedProxy(ctx: ExportContext, raw: ExportRow, withPassword: boolean): ParsedProxy {
+function toParsedProxy(ctx: ExportContext, raw: ExportRow, withPassword: boolean): ReportedProxy {
   const row = exported.decode(raw)
   // Named one by one, not spread or rest-destructured: an export may hold 100,000 rows.
   return {
@@ -93,5 +119,20 @@ function toParsedProxy(ctx: ExportContext, raw: ExportRow, withPassword: boolean
     tags: row.tags,
     notes: row.notes,
     provider: row.provider,
+    report: raw.r_status === undefined ? undefined : reportOf(raw as ExportRow & ReportRow),
+  }
+}
+
+function reportOf(raw: ReportRow) {
+  // A successful check clears the error code (checks/check-recorder.ts); a failed one sets it.
+  const lastResult = raw.r_tested === null ? null : (raw.r_error ?? 'ok')
+  return {
+    status: raw.r_status,
+    lastResult,
+    lastTestedAt: raw.r_tested,
+    exitIp: raw.r_exit,
+    latencyMs: raw.r_latency,
+    monthlyCostCents: raw.r_cost,
+    model: raw.r_model,
   }
 }

@@ -5,7 +5,14 @@ import type { Clock } from '../../clock'
 import type { ParsedProxy } from '../../formats'
 
 /** How a row of a batch was judged at preview. Numbers, so 100,000 rows cost one small array. */
-export const RowStatus = { new: 0, duplicateStored: 1, duplicateLine: 2, error: 3 } as const
+export const RowStatus = {
+  new: 0,
+  duplicateStored: 1,
+  duplicateLine: 2,
+  error: 3,
+  /** Repeats an earlier line's key with another password: the operator picks which one to keep. */
+  conflict: 4,
+} as const
 export type RowStatus = (typeof RowStatus)[keyof typeof RowStatus]
 
 export interface RowError {
@@ -27,15 +34,25 @@ export interface ImportBatch {
   /** 1-based line (text, CSV) or array position (JSON) of each row. */
   readonly lines: number[]
   readonly statuses: RowStatus[]
-  /** Stored proxy id (duplicateStored) or earlier line (duplicateLine); 0 otherwise. */
+  /** Stored proxy id (duplicateStored) or earlier line (duplicateLine, conflict); 0 otherwise. */
   readonly refs: number[]
   /** The parsed proxy; null when the line could not be read. */
   readonly proxies: (ParsedProxy | null)[]
   /** Provider id a row names (resolved at preview); 0 when it names none. */
   readonly providerIds: number[]
   readonly errors: Map<number, RowError>
+  /**
+   * Keys whose lines disagree on the password, by the first line: the row index of that first
+   * line and of the last line with the key ("keep last" stores that one's fields instead).
+   */
+  readonly conflicts: Map<number, ConflictGroup>
   /** Row indexes per preview filter (`new`, `duplicate`, `error`), built on first use. */
   readonly indexes: Map<string, number[]>
+}
+
+export interface ConflictGroup {
+  first: number
+  last: number
 }
 
 /** Batches expire on their own so memory held for an abandoned preview is given back. */

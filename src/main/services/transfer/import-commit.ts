@@ -107,6 +107,9 @@ export async function commitImport(
       skippedStored: plan.skippedStored,
       skippedLines: plan.skippedLines,
       errors: plan.errors,
+      ...(batch.conflicts.size
+        ? { conflicts: { keptFirst: plan.keptFirst, keptLast: plan.keptLast } }
+        : {}),
       ...(detection ? { detection } : {}),
     }
   } catch (error) {

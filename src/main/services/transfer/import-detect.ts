@@ -57,6 +57,16 @@ export async function detectBatchProtocols(
       const to = protocolToScheme(found)
       if (from === to) continue
       batch.proxies[index] = { ...proxy, protocol: found.protocol, remoteDns: found.remoteDns }
+      // "Keep last" stores the key's last line for this row: it must get the same protocol.
+      const group = batch.conflicts.get(line)
+      const last = group && batch.proxies[group.last]
+      if (group && last) {
+        batch.proxies[group.last] = {
+          ...last,
+          protocol: found.protocol,
+          remoteDns: found.remoteDns,
+        }
+      }
       changed.push({ line, from, to })
     }
   }

@@ -1,5 +1,6 @@
 import type { ImportCommitInput } from '../../../shared/contracts/import'
 import { AppError } from '../../../shared/errors'
+import type { ConflictChoice } from '../../../shared/import-types'
 import { proxyKey } from '../../formats'
 import { notFound } from '../service-context'
 import type { ImportBatch } from './import-batches'
@@ -31,6 +32,9 @@ export interface CommitPlan {
   skippedStored: number
   skippedLines: number
   errors: number
+  /** Conflicting keys stored from their first line / from their last line. */
+  keptFirst: number
+  keptLast: number
 }
 
 /**
@@ -45,6 +49,8 @@ export class CommitPlanner {
   private nextId: number
   private readonly stored: Map<string, number>
   private readonly providers: ReturnType<typeof loadProviders>
+  /** Row index to store instead, for the first row of a key the operator resolved to its last. */
+  private readonly choices: Map<number, number>
 
   constructor(
     ctx: ImportContext,
@@ -56,7 +62,17 @@ export class CommitPlanner {
     this.stored = loadStoredKeys(ctx.sqlite)
     this.providers = loadProviders(ctx.sqlite)
     this.nextId = nextProxyId(ctx.sqlite)
-    this.plan = { marker, inserts: [], updates: [], skippedStored: 0, skippedLines: 0, errors: 0 }
+    this.plan = {
+      marker,
+      inserts: [],
+      updates: [],
+      skippedStored: 0,
+      skippedLines: 0,
+      errors: 0,
+      keptFirst: 0,
+      keptLast: 0,
+    }
+    this.choices = conflictChoices(batch, input)
     this.checkDefaultProvider()
   }
 
@@ -80,6 +96,8 @@ export class CommitPlanner {
         plan.skippedLines++
         continue
       }
+      // The conflict is settled at the key's first row (which gets the id); the repeats go.
+      if (status === RowStatus.conflict) continue
       if (status === RowStatus.error || !proxy) {
         plan.errors++
         continue
@@ -96,15 +114,41 @@ export class CommitPlanner {
         continue
       }
       const id = storedId ?? this.nextId++
+      const chosen = this.resolve(index)
       if (storedId === undefined) {
-        const providerId = named || this.input.providerId
+        const providerId = this.providerOf(chosen, named) || this.input.providerId
         if (providerId === undefined) throw noProviderChosen(1)
-        plan.inserts.push({ index, id, providerId, sealed: null })
+        plan.inserts.push({ index: chosen, id, providerId, sealed: null })
       } else {
-        plan.updates.push({ index, id, providerId: named, sealed: null })
+        plan.updates.push({
+          index: chosen,
+          id,
+          providerId: this.providerOf(chosen, named),
+          sealed: null,
+        })
       }
     }
     return this.cursor >= batch.lines.length
+  }
+
+  /** The row whose fields are stored for row `index`: itself, or its key's last line. */
+  private resolve(index: number): number {
+    const line = this.batch.lines[index] ?? 0
+    if (!this.batch.conflicts.has(line)) return index
+    const last = this.choices.get(line)
+    if (last === undefined) {
+      this.plan.keptFirst++
+      return index
+    }
+    this.plan.keptLast++
+    return last
+  }
+
+  /** The provider the stored row names (0: none), looked up again like the first row's. */
+  private providerOf(index: number, named: number): number {
+    const proxy = this.batch.proxies[index]
+    if (!proxy || proxy.provider === null) return 0
+    return index === this.cursor ? named : (this.providers.resolve(proxy.provider) ?? 0)
   }
 
   private checkDefaultProvider(): void {
@@ -121,6 +165,30 @@ export class CommitPlanner {
     ).length
     if (needing > 0) throw noProviderChosen(needing)
   }
+}
+
+/**
+ * First line of each conflicting key the commit stores from its last line, mapped to that row.
+ * A choice naming a line that starts no conflict is refused: the operator chose against another
+ * preview than this one.
+ */
+function conflictChoices(batch: ImportBatch, input: ImportCommitInput): Map<number, number> {
+  const keep = new Map<number, ConflictChoice>()
+  for (const choice of input.conflictChoices ?? []) {
+    if (!batch.conflicts.has(choice.line)) {
+      throw new AppError('VALIDATION', `Line ${choice.line} starts no password conflict.`, {
+        issues: [
+          { path: 'conflictChoices', message: 'Not a conflict of this import', code: 'custom' },
+        ],
+      })
+    }
+    keep.set(choice.line, choice.keep)
+  }
+  const last = new Map<number, number>()
+  for (const [line, group] of batch.conflicts) {
+    if ((keep.get(line) ?? input.conflicts ?? 'first') === 'last') last.set(line, group.last)
+  }
+  return last
 }
 
 function noProviderChosen(rows: number): AppError {

@@ -66,6 +66,7 @@ export async function previewImport(
     providerIds: [],
     errors: new Map(),
     indexes: new Map(),
+    conflicts: new Map(),
   }
   const judge = rowJudge(ctx)
   const progress = progressReporter(ctx.events, batch.id)
@@ -111,7 +112,7 @@ function rowJudge(ctx: ImportContext): (batch: ImportBatch, parsed: ParsedLine) 
   // Read once per preview: the database is the reference, and the commit checks again.
   const stored = loadStoredKeys(ctx.sqlite)
   const providers: ProviderLookup = loadProviders(ctx.sqlite)
-  // First line of each key (what DuplicateIndex keeps), with the key built once per row.
+  // Row index of the first line of each key (what DuplicateIndex keeps), the key built once per row.
   const seen = new Map<string, number>()
   return (batch, parsed) => {
     const index = batch.lines.length
@@ -145,22 +146,31 @@ function rowJudge(ctx: ImportContext): (batch: ImportBatch, parsed: ParsedLine) 
     batch.providerIds.push(providerId)
     const key = proxyKey(proxy)
     const earlier = seen.get(key)
-    if (earlier === undefined) seen.set(key, parsed.line)
-    const storedId = earlier === undefined ? stored.get(key) : undefined
-    if (earlier !== undefined) {
-      batch.statuses.push(RowStatus.duplicateLine)
-      batch.refs.push(earlier)
-    } else if (storedId !== undefined) {
-      batch.statuses.push(RowStatus.duplicateStored)
-      batch.refs.push(storedId)
-    } else {
-      batch.statuses.push(RowStatus.new)
-      batch.refs.push(0)
+    if (earlier === undefined) {
+      seen.set(key, index)
+      const storedId = stored.get(key)
+      batch.statuses.push(storedId === undefined ? RowStatus.new : RowStatus.duplicateStored)
+      batch.refs.push(storedId ?? 0)
+      return
     }
+    const firstLine = batch.lines[earlier] ?? 0
+    batch.refs.push(firstLine)
+    // A repeat with the same password is harmless; another password means one of the two lines
+    // is wrong, and only the operator knows which: never settle that silently.
+    const group = batch.conflicts.get(firstLine)
+    if (group) group.last = index
+    if (batch.proxies[earlier]?.password === proxy.password) {
+      batch.statuses.push(RowStatus.duplicateLine)
+      return
+    }
+    batch.statuses.push(RowStatus.conflict)
+    if (!group) batch.conflicts.set(firstLine, { first: earlier, last: index })
   }
 }
 
-function summarize(batch: ImportBatch): Pick<ImportPreview, 'counts' | 'errorsByReason'> {
+function summarize(
+  batch: ImportBatch,
+): Pick<ImportPreview, 'counts' | 'errorsByReason' | 'conflicts'> {
   const counts: ImportCounts = {
     total: batch.lines.length,
     new: 0,
@@ -169,10 +179,12 @@ function summarize(batch: ImportBatch): Pick<ImportPreview, 'counts' | 'errorsBy
     duplicateOfStored: 0,
     duplicateOfLine: 0,
   }
+  let conflicts = 0
   for (const status of batch.statuses) {
     if (status === RowStatus.new) counts.new++
     else if (status === RowStatus.duplicateStored) counts.duplicateOfStored++
     else if (status === RowStatus.duplicateLine) counts.duplicateOfLine++
+    else if (status === RowStatus.conflict) conflicts++
     else counts.error++
   }
   counts.duplicate = counts.duplicateOfStored + counts.duplicateOfLine
@@ -180,13 +192,14 @@ function summarize(batch: ImportBatch): Pick<ImportPreview, 'counts' | 'errorsBy
   for (const { reason } of batch.errors.values()) {
     errorsByReason[reason] = (errorsByReason[reason] ?? 0) + 1
   }
-  return { counts, errorsByReason }
+  return { counts, errorsByReason, conflicts }
 }
 
 const filterStatuses: Record<Exclude<ImportRowFilter, 'all'>, readonly RowStatus[]> = {
   new: [RowStatus.new],
   duplicate: [RowStatus.duplicateStored, RowStatus.duplicateLine],
   error: [RowStatus.error],
+  conflict: [RowStatus.conflict],
 }
 
 function rowIndexes(batch: ImportBatch, filter: ImportRowFilter): number[] | null {
@@ -237,6 +250,9 @@ function previewRow(batch: ImportBatch, index: number): ImportPreviewRow {
   }
   if (!masked) throw new AppError('INTERNAL', `Import row ${line} lost its proxy.`)
   if (status === RowStatus.new) return { line, status: 'new', proxy: masked }
+  if (status === RowStatus.conflict) {
+    return { line, status: 'conflict', conflictOf: { line: ref }, proxy: masked }
+  }
   return {
     line,
     status: 'duplicate',

@@ -64,11 +64,13 @@ describe('import: preview then commit on a real database', () => {
     expect(preview.counts).toEqual({
       total: 13,
       new: 6,
-      duplicate: 2,
+      duplicate: 1,
       error: 5,
       duplicateOfStored: 1,
-      duplicateOfLine: 1,
+      duplicateOfLine: 0,
     })
+    // Line 10 repeats line 2's proxy with another password: a conflict (issue 13), not a repeat.
+    expect(preview.conflicts).toBe(1)
     expect(preview.errorsByReason).toEqual({
       missing_port: 1,
       port_out_of_range: 1,
@@ -79,10 +81,7 @@ describe('import: preview then commit on a real database', () => {
     const byLine = new Map(preview.rows.items.map((row) => [row.line, row]))
     expect(byLine.get(6)).toMatchObject({ status: 'error', reason: 'missing_port' })
     expect(byLine.get(7)).toMatchObject({ status: 'error', reason: 'port_out_of_range' })
-    expect(byLine.get(10)).toMatchObject({
-      status: 'duplicate',
-      duplicateOf: { kind: 'line', line: 2 },
-    })
+    expect(byLine.get(10)).toMatchObject({ status: 'conflict', conflictOf: { line: 2 } })
     expect(byLine.get(11)).toMatchObject({
       status: 'duplicate',
       duplicateOf: { kind: 'stored', proxyId: storedId },
@@ -118,7 +117,7 @@ describe('import: preview then commit on a real database', () => {
     const second = await call(ctx, 'import:previewRows', { importId, page: 2, pageSize: 4 })
     expect(second.items.map((row) => row.line)).toEqual([6, 7, 8, 9])
     const duplicates = await call(ctx, 'import:previewRows', { importId, filter: 'duplicate' })
-    expect(duplicates.items.map((row) => row.line)).toEqual([10, 11])
+    expect(duplicates.items.map((row) => row.line)).toEqual([11])
   })
 
   it('commits the valid rows with encrypted passwords, skipping duplicates', async () => {
@@ -129,8 +128,9 @@ describe('import: preview then commit on a real database', () => {
       inserted: 6,
       updated: 0,
       skippedStored: 1,
-      skippedLines: 1,
+      skippedLines: 0,
       errors: 5,
+      conflicts: { keptFirst: 1, keptLast: 0 },
     })
 
     const proxies = storedProxies(ctx)
@@ -180,7 +180,7 @@ describe('import: preview then commit on a real database', () => {
       providerId: main,
       duplicates: 'update',
     })
-    expect(result).toMatchObject({ inserted: 6, updated: 1, skippedStored: 0, skippedLines: 1 })
+    expect(result).toMatchObject({ inserted: 6, updated: 1, skippedStored: 0, skippedLines: 0 })
     const updated = storedProxies(ctx).find((p) => p.id === storedId)
     expect(updated).toMatchObject({ password: 'new-pw', location: 'US-Texas', provider: 'Main' })
   })

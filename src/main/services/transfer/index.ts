@@ -15,3 +15,4 @@ export {
   type FileFilter,
 } from './file-dialogs'
 export { BATCH_TTL_MS, MAX_BATCH_ROWS } from './import-batches'
+export { parseOneProxy } from './parse-one'

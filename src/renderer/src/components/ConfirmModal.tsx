@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Modal, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { FormFooter } from './FormFooter'
 
 export interface ConfirmModalProps {
   opened: boolean
@@ -15,6 +16,8 @@ export interface ConfirmModalProps {
   onClose: () => void
   /** Extra buttons placed before Cancel, e.g. a second, stronger choice. */
   extraActions?: ReactNode
+  /** The confirmation still needs an answer (e.g. a required note). */
+  confirmDisabled?: boolean
 }
 
 /** A confirmation dialog for destructive actions (@mantine/modals is not a dependency). */
@@ -33,15 +36,16 @@ export function ConfirmModal(props: ConfirmModalProps) {
     >
       <Stack gap="lg">
         {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
-        <Group justify="flex-end" gap="sm">
-          {extraActions}
-          <Button variant="default" onClick={onClose} disabled={loading}>
-            Cancel
-          </Button>
-          <Button color={confirmColor} onClick={onConfirm} loading={loading} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <FormFooter
+          submitLabel={confirmLabel}
+          submitColor={confirmColor}
+          onSubmit={onConfirm}
+          onCancel={onClose}
+          loading={loading}
+          disabled={props.confirmDisabled}
+          extraActions={extraActions}
+          autoFocus
+        />
       </Stack>
     </Modal>
   )

@@ -17,3 +17,9 @@ export {
   type ColumnPreset,
   type TablePrefs,
 } from './use-table-prefs'
+// Shared by the accounts and assignments views (and others), so neither imports the other.
+export { FormFooter, type FormFooterProps } from './FormFooter'
+export { PlainErrorAlert } from './PlainErrorAlert'
+export { plainError, ruleName, unassignedReasonText } from './rule-messages'
+export { platformColor, platformLabel, platformOptions } from './platforms'
+export { ProxyLink } from './ProxyLink'

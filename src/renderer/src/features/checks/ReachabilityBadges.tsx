@@ -1,8 +1,8 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import type { ReachabilityResult } from '../../../../shared/contracts/dto'
 import type { ReachabilityOutcome } from '../../../../shared/domain'
-import { platformLabel } from '../../views/accounts/platforms'
 import { checkErrorLabels } from './check-labels'
+import { platformLabel } from '../../components'
 
 const outcomeColors: Record<ReachabilityOutcome, string> = {
   reached: 'teal',

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import type { ReachabilityResult } from '../../../../shared/contracts/dto'
-import { platformLabel } from '../../views/accounts/platforms'
 import { reachabilityColor, reachabilityText } from './exit-labels'
+import { platformLabel } from '../../components'
 
 function targetName(result: ReachabilityResult): string {
   return result.platform === 'custom' ? 'Custom check' : platformLabel(result.platform)

@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import type { ProxyExportFormat, proxyExportScope } from '../../../../shared/contracts/export'
 import type { InputOf } from '../../../../shared/contracts'
-import { lineShapes, type LineShape } from '../../../../shared/import-types'
+import { exportLineShapes, type ExportLineShape } from '../../../../shared/import-types'
 import { useApi } from '../../api'
 import { ErrorAlert } from '../../components'
 import { formatCount } from '../../lib/format'
@@ -45,8 +45,23 @@ interface ExportModalProps {
 
 const formatLabels: Record<ProxyExportFormat, string> = {
   txt: 'Text, one proxy per line',
-  csv: 'CSV (spreadsheets, re-import)',
+  csv: 'CSV (spreadsheets, re-import), with status, last check, exit IP, latency, cost and model',
   json: 'JSON',
+}
+
+const shapeLabels: Record<ExportLineShape, string> = {
+  auto: 'Keep the protocol (host:port:user:pass for http, URL for the rest)',
+  'host:port:user:pass': 'host:port:user:pass',
+  'user:pass@host:port': 'user:pass@host:port',
+  'protocol://user:pass@host:port': 'protocol://user:pass@host:port',
+}
+
+const noProtocol = 'Carries no protocol: import it with the same default protocol.'
+const shapeHints: Record<ExportLineShape, string> = {
+  auto: 'Every line reads back with its own protocol (socks5://…, https://…).',
+  'host:port:user:pass': noProtocol,
+  'user:pass@host:port': noProtocol,
+  'protocol://user:pass@host:port': 'Every line names its protocol.',
 }
 
 /** Exports proxies as txt, CSV or JSON; passwords only after an explicit confirmation. */
@@ -58,7 +73,7 @@ export function ExportModal(props: ExportModalProps) {
   const filtered = Object.keys(filter).length > 0
   const [scope, setScope] = useState<ScopeKind>('all')
   const [format, setFormat] = useState<ProxyExportFormat>('txt')
-  const [lineShape, setLineShape] = useState<LineShape>('host:port:user:pass')
+  const [lineShape, setLineShape] = useState<ExportLineShape>('auto')
   const [withPasswords, setWithPasswords] = useState(false)
   const [confirmed, setConfirmed] = useState(false)
 
@@ -146,16 +161,20 @@ export function ExportModal(props: ExportModalProps) {
         {format === 'txt' && (
           <Select
             label="Line shape"
-            description="The first two carry no protocol: import them with the same default protocol."
-            data={lineShapes.map((shape) => ({ value: shape, label: shape }))}
+            description={shapeHints[lineShape]}
+            data={exportLineShapes.map((shape) => ({ value: shape, label: shapeLabels[shape] }))}
             value={lineShape}
             allowDeselect={false}
-            onChange={(value) => value && setLineShape(value as LineShape)}
+            onChange={(value) => value && setLineShape(value as ExportLineShape)}
           />
         )}
         <Switch
           label="Include passwords"
-          description="Off: the file has user names but no passwords."
+          description={
+            withPasswords
+              ? 'On: the file has every password in plain text, next to its user name.'
+              : 'Off: the file has user names but no passwords.'
+          }
           checked={withPasswords}
           onChange={(event) => {
             setWithPasswords(event.currentTarget.checked)

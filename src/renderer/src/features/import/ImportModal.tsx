@@ -1,5 +1,4 @@
-import { Alert, Button, Group, List, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
-import { IconCircleCheck } from '@tabler/icons-react'
+import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
 import { startTransition, useEffect, useRef, useState } from 'react'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contracts/import'
 import type { AppError } from '../../../../shared/errors'
@@ -9,6 +8,13 @@ import { formatCount } from '../../lib/format'
 import { useNotify } from '../../shell/notices'
 import { importNotice } from './import-notice'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
+import { ImportResult } from './ImportResult'
+import {
+  conflictInput,
+  ImportConflictsCard,
+  noConflictChoices,
+  type ConflictResolution,
+} from './ImportConflictsCard'
 import { ImportProgressBar } from './ImportProgressBar'
 import { ImportSourceForm, type ImportSource } from './ImportSourceForm'
 import { uploadHeld, type HeldInput } from './large-input'
@@ -43,6 +49,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
   const [step, setStep] = useState<Step>('source')
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [duplicates, setDuplicates] = useState<'skip' | 'update'>('skip')
+  const [conflicts, setConflicts] = useState<ConflictResolution>(noConflictChoices)
   const [result, setResult] = useState<ImportCommitResult | null>(null)
   const [error, setError] = useState<AppError>()
   // A large list's pieces: outside React state, so no render copies or compares them.
@@ -111,6 +118,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
       )
       later(() => {
         setPreview(answer)
+        setConflicts(noConflictChoices)
         setStep('preview')
       })
     } catch (cause) {
@@ -134,6 +142,7 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
       const answer = await client.call('import:commit', {
         importId: preview.importId,
         duplicates,
+        ...(preview.conflicts > 0 ? conflictInput(conflicts) : {}),
         ...(source.detectProtocol ? { detectProtocol: true } : {}),
         ...(source.providerId !== null ? { providerId: source.providerId } : {}),
       })
@@ -187,6 +196,15 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
         {(step === 'preview' || step === 'committing') && preview && (
           <>
             <ImportPreviewPanel preview={preview} />
+            {preview.conflicts > 0 && (
+              <ImportConflictsCard
+                importId={preview.importId}
+                conflicts={preview.conflicts}
+                value={conflicts}
+                onChange={setConflicts}
+                disabled={busy}
+              />
+            )}
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 Proxies already stored
@@ -261,42 +279,5 @@ export function ImportModal({ opened, onClose, onImported, defaultProviderId }: 
         </Group>
       </Stack>
     </Modal>
-  )
-}
-
-function ImportResult({ result }: { result: ImportCommitResult }) {
-  return (
-    <Alert
-      color="teal"
-      variant="light"
-      icon={<IconCircleCheck />}
-      title="Import finished"
-      role="status"
-    >
-      <List size="sm" spacing={2}>
-        <List.Item>{formatCount(result.inserted)} added</List.Item>
-        <List.Item>{formatCount(result.updated)} updated</List.Item>
-        {result.skippedStored > 0 && (
-          <List.Item>
-            {formatCount(result.skippedStored)} already stored, left as they were
-          </List.Item>
-        )}
-        {result.skippedLines > 0 && (
-          <List.Item>{formatCount(result.skippedLines)} repeated lines skipped</List.Item>
-        )}
-        {result.errors > 0 && (
-          <List.Item>{formatCount(result.errors)} lines with errors not imported</List.Item>
-        )}
-        {result.detection && (
-          <List.Item>
-            Protocol checked on {formatCount(result.detection.checked)} new proxies
-            {result.detection.changed.length > 0 &&
-              `; changed: ${result.detection.changed.map((change) => `line ${change.line} ${change.from} → ${change.to}`).join(', ')}`}
-            {result.detection.noneWorked.length > 0 &&
-              `; none worked for line ${result.detection.noneWorked.join(', ')} (stored as read)`}
-          </List.Item>
-        )}
-      </List>
-    </Alert>
   )
 }

@@ -57,10 +57,11 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label="Import summary">
+      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" aria-label="Import summary">
         <Count label="New" value={counts.new} color="teal" />
         <Count label="Already stored" value={counts.duplicateOfStored} color="yellow" />
         <Count label="Repeated in the list" value={counts.duplicateOfLine} color="yellow" />
+        <Count label="Password conflicts" value={preview.conflicts} color="orange" />
         <Count label="Errors" value={counts.error} color="red" />
       </SimpleGrid>
       <Text size="sm" c="dimmed">
@@ -85,6 +86,9 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           { value: 'new', label: `New (${formatCount(counts.new)})` },
           { value: 'duplicate', label: `Duplicates (${formatCount(counts.duplicate)})` },
           { value: 'error', label: `Errors (${formatCount(counts.error)})` },
+          ...(preview.conflicts > 0
+            ? [{ value: 'conflict', label: `Conflicts (${formatCount(preview.conflicts)})` }]
+            : []),
         ]}
       />
       <ErrorAlert error={rows.error} title="Cannot load the preview rows" onRetry={rows.refresh} />

@@ -57,4 +57,10 @@ describe('import preview labels', () => {
     expect(rowNote(row)).toBe('No port: no port after the host')
     expect(rowEndpoint(row)).toBe('10.0.0.4')
   })
+
+  it('names a password conflict and the line it conflicts with', () => {
+    const row: ImportPreviewRow = { line: 9, status: 'conflict', conflictOf: { line: 2 }, proxy }
+    expect(rowStatusLabel(row)).toBe('Conflict')
+    expect(rowNote(row)).toBe('Same proxy as line 2, another password')
+  })
 })

@@ -22,12 +22,14 @@ export const importReasonLabels: Record<ImportErrorReason, string> = {
 export function rowStatusLabel(row: ImportPreviewRow): string {
   if (row.status === 'new') return 'New'
   if (row.status === 'error') return 'Error'
+  if (row.status === 'conflict') return 'Conflict'
   return row.duplicateOf.kind === 'stored' ? 'Already stored' : 'Repeated line'
 }
 
 export function rowStatusColor(row: ImportPreviewRow): string {
   if (row.status === 'new') return 'teal'
   if (row.status === 'error') return 'red'
+  if (row.status === 'conflict') return 'orange'
   return 'yellow'
 }
 
@@ -39,6 +41,9 @@ export function rowNote(row: ImportPreviewRow): string {
       : `Repeats line ${row.duplicateOf.line}`
   }
   if (row.status === 'error') return `${importReasonLabels[row.reason]}: ${row.message}`
+  if (row.status === 'conflict') {
+    return `Same proxy as line ${row.conflictOf.line}, another password`
+  }
   return row.proxy.provider ? `Provider: ${row.proxy.provider}` : ''
 }
 

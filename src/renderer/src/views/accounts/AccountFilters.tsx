@@ -6,14 +6,13 @@ import {
   type AccountPlatform,
   type AccountStatus,
 } from '../../../../shared/domain'
-import { statusLabel } from '../../components'
+import { platformOptions, statusLabel } from '../../components'
 import {
   defaultAccountFilters,
   filtersActive,
   type AccountFilterState,
   type AssignmentFilter,
 } from './account-filters'
-import { platformOptions } from './platforms'
 
 interface AccountFiltersProps {
   filters: AccountFilterState

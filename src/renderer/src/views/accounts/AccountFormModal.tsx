@@ -18,9 +18,15 @@ import {
   type AccountPlatform,
   type AccountStatus,
 } from '../../../../shared/domain'
-import { ErrorAlert, fieldErrors, statusLabel, unplacedIssues, useMutation } from '../../components'
+import {
+  ErrorAlert,
+  fieldErrors,
+  platformOptions,
+  statusLabel,
+  unplacedIssues,
+  useMutation,
+} from '../../components'
 import { useNotify } from '../../shell/notices'
-import { platformOptions } from './platforms'
 
 interface AccountFormModalProps {
   opened: boolean
@@ -48,16 +54,18 @@ export function AccountFormModal(props: AccountFormModalProps) {
 
   const { reset: resetCreate } = create
   const { reset: resetUpdate } = update
+  // With a single model there is nothing to choose: preselect it.
+  const onlyModel = models.length === 1 ? (models[0]?.id ?? null) : null
   useEffect(() => {
     if (!opened) return
     setPlatform(account?.platform ?? null)
     setUsername(account?.username ?? '')
-    setModelId(account?.modelId ?? defaultModelId)
+    setModelId(account?.modelId ?? defaultModelId ?? onlyModel)
     setStatus(account?.status ?? 'active')
     setNotes(account?.notes ?? '')
     resetCreate()
     resetUpdate()
-  }, [opened, account, defaultModelId, resetCreate, resetUpdate])
+  }, [opened, account, defaultModelId, onlyModel, resetCreate, resetUpdate])
 
   const mutation = account ? update : create
   const errors = fieldErrors(mutation.error)

@@ -1,9 +1,9 @@
-import { List, Stack, Text } from '@mantine/core'
-import { useEffect } from 'react'
+import { List, Select, Stack, Text, Textarea } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import type { InvalidReason } from '../../../../shared/contracts/accounts'
 import type { AccountDto } from '../../../../shared/contracts/dto'
-import { ConfirmModal, useMutation } from '../../components'
+import { ConfirmModal, PlainErrorAlert, useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
-import { PlainErrorAlert } from '../assignments/PlainErrorAlert'
 
 export type StatusAction = 'invalidate' | 'remove'
 
@@ -29,6 +29,13 @@ const wording = {
   },
 } as const
 
+const invalidReasonOptions: { value: InvalidReason; label: string }[] = [
+  { value: 'banned', label: 'Banned' },
+  { value: 'suspended', label: 'Suspended' },
+  { value: 'lost_access', label: 'Lost access' },
+  { value: 'other', label: 'Other (say what in the note)' },
+]
+
 /** Invalidating or removing releases the proxies in the same step; the dialog says which. */
 export function AccountStatusModal({ request, onClose, onDone }: AccountStatusModalProps) {
   const setStatus = useMutation('accounts:setStatus')
@@ -36,9 +43,13 @@ export function AccountStatusModal({ request, onClose, onDone }: AccountStatusMo
   const notify = useNotify()
   const { reset: resetStatus } = setStatus
   const { reset: resetRemove } = remove
+  const [reason, setReason] = useState<InvalidReason>('banned')
+  const [note, setNote] = useState('')
   useEffect(() => {
     resetStatus()
     resetRemove()
+    setReason('banned')
+    setNote('')
   }, [request, resetStatus, resetRemove])
 
   const action = request?.action ?? 'invalidate'
@@ -53,7 +64,12 @@ export function AccountStatusModal({ request, onClose, onDone }: AccountStatusMo
     const result =
       action === 'remove'
         ? await remove.run({ ids })
-        : await setStatus.run({ ids, status: 'invalid' })
+        : await setStatus.run({
+            ids,
+            status: 'invalid',
+            invalidReason: reason,
+            ...(note.trim() ? { note: note.trim() } : {}),
+          })
     if (!result) return
     const subject = single ? single.username : `${result.updated} accounts`
     notify({
@@ -78,11 +94,34 @@ export function AccountStatusModal({ request, onClose, onDone }: AccountStatusMo
       }
       confirmLabel={words.confirm}
       confirmColor={action === 'remove' ? 'red' : 'orange'}
+      confirmDisabled={action === 'invalidate' && reason === 'other' && !note.trim()}
       loading={mutation.loading}
       onConfirm={() => void confirm()}
       onClose={onClose}
     >
       <Stack gap="sm">
+        {action === 'invalidate' && (
+          <>
+            <Select
+              label="Reason"
+              required
+              allowDeselect={false}
+              data={invalidReasonOptions}
+              value={reason}
+              onChange={(value) => value && setReason(value as InvalidReason)}
+            />
+            <Textarea
+              label="Note"
+              description={reason === 'other' ? 'Required: say what happened.' : 'Optional.'}
+              required={reason === 'other'}
+              autosize
+              minRows={2}
+              maxLength={500}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+            />
+          </>
+        )}
         {withProxy.length === 0 ? (
           <Text size="sm">{single ? 'It has' : 'They have'} no proxy, so no slot is released.</Text>
         ) : single ? (
@@ -106,7 +145,12 @@ export function AccountStatusModal({ request, onClose, onDone }: AccountStatusMo
           </>
         )}
         <Text size="sm" c="dimmed">
-          {words.explain} The release is written to the History.
+          {words.explain}{' '}
+          {withProxy.length === 0
+            ? 'The History records proxy moves only, so it gets no row for this.'
+            : action === 'invalidate'
+              ? 'The release is written to the History, with the reason and note.'
+              : 'The release is written to the History.'}
         </Text>
         <PlainErrorAlert error={mutation.error} />
       </Stack>

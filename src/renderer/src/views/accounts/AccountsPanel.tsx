@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconBan, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react'
+import { IconBan, IconListDetails, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import {
   MantineReactTable,
   useMantineReactTable,
@@ -16,6 +16,7 @@ import { useNotify } from '../../shell/notices'
 import { accountColumns } from './account-columns'
 import { filtersActive, toListFilters, type AccountFilterState } from './account-filters'
 import { AccountFilters, AssignmentToggle } from './AccountFilters'
+import { AccountBulkAddModal } from './AccountBulkAddModal'
 import { AccountFormModal } from './AccountFormModal'
 import { ProfileCardModal } from '../../features/exit'
 import { AccountRowActions } from './AccountRowActions'
@@ -39,6 +40,7 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
   const accounts = useQuery('accounts:list', { ...listFilters, ...server.query })
   const [rowSelection, setRowSelection] = useState<MRT_RowSelectionState>({})
   const [editing, setEditing] = useState<AccountDto | null | undefined>(undefined)
+  const [bulkAdding, setBulkAdding] = useState(false)
   const [profile, setProfile] = useState<{ username: string; proxyId: number } | null>(null)
   const [statusRequest, setStatusRequest] = useState<{
     action: StatusAction
@@ -138,15 +140,27 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
       </Group>
     ),
     renderToolbarInternalActions: () => (
-      <Button
-        size="xs"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => setEditing(null)}
-        disabled={models.length === 0}
-        title={models.length === 0 ? 'Create a model first' : undefined}
-      >
-        New account
-      </Button>
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconListDetails size={14} />}
+          onClick={() => setBulkAdding(true)}
+          disabled={models.length === 0}
+          title={models.length === 0 ? 'Create a model first' : undefined}
+        >
+          Add by paste
+        </Button>
+        <Button
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setEditing(null)}
+          disabled={models.length === 0}
+          title={models.length === 0 ? 'Create a model first' : undefined}
+        >
+          New account
+        </Button>
+      </Group>
     ),
     renderEmptyRowsFallback: () => (
       <EmptyState
@@ -179,6 +193,13 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
         defaultModelId={filters.modelId}
         onClose={() => setEditing(undefined)}
         onSaved={changed}
+      />
+      <AccountBulkAddModal
+        opened={bulkAdding}
+        models={models}
+        defaultModelId={filters.modelId}
+        onClose={() => setBulkAdding(false)}
+        onAdded={changed}
       />
       <AccountStatusModal
         request={statusRequest}

@@ -1,10 +1,8 @@
 import { Button, Stack, Text } from '@mantine/core'
 import { useEffect } from 'react'
 import type { ModelListItem } from '../../../../shared/contracts/dto'
-import { ConfirmModal, useMutation } from '../../components'
+import { ConfirmModal, PlainErrorAlert, ruleName, useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
-import { PlainErrorAlert } from '../assignments/PlainErrorAlert'
-import { ruleName } from '../assignments/rule-messages'
 
 interface ModelDeleteModalProps {
   model: ModelListItem | null

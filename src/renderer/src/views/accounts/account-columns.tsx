@@ -1,9 +1,13 @@
 import { Badge, Group, Text } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { AccountDto } from '../../../../shared/contracts/dto'
-import { RelativeTime, StatusBadge } from '../../components'
-import { platformColor, platformLabel } from './platforms'
-import { ProxyLink } from './proxy-link'
+import {
+  platformColor,
+  platformLabel,
+  ProxyLink,
+  RelativeTime,
+  StatusBadge,
+} from '../../components'
 
 /** Column ids match `accountSortColumns`, so clicking a header sorts on the server. */
 export const accountColumns: MRT_ColumnDef<AccountDto>[] = [

@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import type { AccountDto } from '../../../../shared/contracts/dto'
 import { useQuery } from '../../api'
-import { platformLabel } from '../accounts/platforms'
 import { useRefreshOn } from './use-refresh-on'
+import { platformLabel } from '../../components'
 
 interface AccountPickerProps {
   value: AccountDto | null

@@ -2,7 +2,7 @@ import { Alert, List, Stack, Table, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
 import type { AutoAssignResult, CollisionNote } from '../../../../shared/contracts/assignments'
 import { formatCount } from '../../lib/format'
-import { unassignedReasonText } from './rule-messages'
+import { unassignedReasonText } from '../../components'
 
 interface AutoAssignSummaryProps {
   result: AutoAssignResult

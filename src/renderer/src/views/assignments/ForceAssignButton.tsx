@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { AppError } from '../../../../shared/errors'
-import { ruleName } from './rule-messages'
+import { ruleName } from '../../components'
 
 interface ForceAssignButtonProps {
   error: AppError | null | undefined

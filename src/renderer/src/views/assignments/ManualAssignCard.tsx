@@ -2,11 +2,10 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { IconLink } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { AccountDto, ProxyDto } from '../../../../shared/contracts/dto'
-import { useMutation } from '../../components'
+import { PlainErrorAlert, useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
 import { AccountPicker } from './AccountPicker'
 import { ForceAssignButton } from './ForceAssignButton'
-import { PlainErrorAlert } from './PlainErrorAlert'
 import { ProxyPicker } from './ProxyPicker'
 
 interface ManualAssignCardProps {

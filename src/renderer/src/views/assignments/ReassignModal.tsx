@@ -1,10 +1,9 @@
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { AssignmentDto, ProxyDto } from '../../../../shared/contracts/dto'
-import { useMutation } from '../../components'
+import { PlainErrorAlert, useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
 import { ForceAssignButton } from './ForceAssignButton'
-import { PlainErrorAlert } from './PlainErrorAlert'
 import { ProxyPicker } from './ProxyPicker'
 
 interface ReassignModalProps {

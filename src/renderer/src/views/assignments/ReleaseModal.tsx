@@ -1,9 +1,8 @@
 import { List, Stack, Text } from '@mantine/core'
 import { useEffect } from 'react'
 import type { AssignmentDto } from '../../../../shared/contracts/dto'
-import { ConfirmModal, useMutation } from '../../components'
+import { ConfirmModal, PlainErrorAlert, useMutation } from '../../components'
 import { useNotify } from '../../shell/notices'
-import { PlainErrorAlert } from './PlainErrorAlert'
 
 interface ReleaseModalProps {
   /** The assignments to end; null keeps the dialog closed. */

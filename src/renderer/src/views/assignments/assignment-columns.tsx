@@ -6,9 +6,13 @@ import {
   type MRT_TableInstance,
 } from 'mantine-react-table'
 import type { AssignmentDto } from '../../../../shared/contracts/dto'
-import { RelativeTime, StatusBadge } from '../../components'
-import { platformColor, platformLabel } from '../accounts/platforms'
-import { ProxyLink } from '../accounts/proxy-link'
+import {
+  platformColor,
+  platformLabel,
+  ProxyLink,
+  RelativeTime,
+  StatusBadge,
+} from '../../components'
 
 export type GroupBy = 'proxy' | 'model'
 

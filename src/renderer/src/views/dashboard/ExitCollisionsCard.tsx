@@ -3,7 +3,7 @@ import type { ExitCollisionDto } from '../../../../shared/contracts/assignments'
 import { useQuery } from '../../api'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { formatCount, formatDateTime } from '../../lib/format'
-import { ProxyLink } from '../accounts/proxy-link'
+import { ProxyLink } from '../../components'
 
 /**
  * The isolation guard's open findings: pairs of proxies serving different models whose recent exits

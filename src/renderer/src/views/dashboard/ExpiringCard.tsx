@@ -1,7 +1,7 @@
 import { Badge, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core'
 import type { AnalyticsSummary } from '../../../../shared/contracts/analytics'
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format'
-import { ProxyLink } from '../accounts/proxy-link'
+import { ProxyLink } from '../../components'
 
 /** Proxies running out within the week, soonest first, each a link to renew or replace it. */
 export function ExpiringCard({

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useQuery } from '../../api'
-import { platformLabel } from '../accounts/platforms'
+import { platformLabel } from '../../components'
 import { endpointLabel } from '../../../../shared/endpoint'
 
 interface EntityFilterProps {

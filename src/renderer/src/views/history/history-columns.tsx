@@ -2,8 +2,8 @@ import { Badge, Stack, Text } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { HistoryDto } from '../../../../shared/contracts/dto'
 import { formatDateTime, formatRelative } from '../../lib/format'
-import { ProxyLink } from '../accounts/proxy-link'
 import { actionInfo, actorLabel, reasonInfo } from './history-labels'
+import { ProxyLink } from '../../components'
 
 function Gone({ what, id }: { what: string; id: number }) {
   return (
@@ -52,10 +52,19 @@ export const historyColumns: MRT_ColumnDef<HistoryDto>[] = [
     size: 140,
     Cell: ({ row }) => {
       const info = reasonInfo(row.original.reason)
+      const { detail } = row.original
       return (
-        <Badge color={info.color} variant="outline" radius="sm">
-          {info.label}
-        </Badge>
+        <Stack gap={2} align="flex-start">
+          <Badge color={info.color} variant="outline" radius="sm">
+            {info.label}
+          </Badge>
+          {/* Why, in words: an invalidation's cause and note, a forced assignment's collision. */}
+          {detail && (
+            <Text size="xs" lineClamp={2} title={detail}>
+              {detail}
+            </Text>
+          )}
+        </Stack>
       )
     },
   },

@@ -20,6 +20,7 @@ import { proxyProtocols, proxyStatuses, type ProxyStatus } from '../../../../sha
 import { MoneyInput, statusLabel } from '../../components'
 import { formatCents } from '../../lib/format'
 import type { ProxyDraft } from './proxy-draft'
+import { ProxyPasteField } from './ProxyPasteField'
 
 interface ProxyFormFieldsProps {
   draft: ProxyDraft
@@ -55,6 +56,7 @@ export function ProxyFormFields(props: ProxyFormFieldsProps) {
   return (
     <Stack gap="md">
       <SectionTitle>Connection</SectionTitle>
+      <ProxyPasteField providers={providers} onFill={onChange} />
       <Select
         label="Provider"
         required

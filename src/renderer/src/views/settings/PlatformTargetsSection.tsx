@@ -5,7 +5,6 @@ import type { Settings } from '../../../../shared/settings'
 import { toAppError } from '../../api'
 import { useSettings } from '../../settings/settings-context'
 import { useNotify } from '../../shell/notices'
-import { platformLabel } from '../accounts/platforms'
 import {
   targetErrorsFrom,
   targetKeys,
@@ -17,6 +16,7 @@ import {
   type TargetsDraft,
 } from './platform-targets-draft'
 import { SettingsSection } from './SettingsSection'
+import { platformLabel } from '../../components'
 
 const label = (key: TargetKey): string => (key === 'custom' ? 'Custom check' : platformLabel(key))
 

@@ -1,5 +1,5 @@
-import type { AppError } from '../../../../shared/errors'
-import { formatDate } from '../../lib/format'
+import type { AppError } from '../../../shared/errors'
+import { formatDate } from '../lib/format'
 
 type Details = Record<string, unknown>
 
@@ -10,8 +10,8 @@ type Details = Record<string, unknown>
 const rules: Record<string, (details: Details) => string> = {
   proxy_full: (d) =>
     `That proxy is full: it already holds its maximum of ${num(d.maxAccounts) ?? 'its'} accounts. Pick a proxy with a free slot.`,
-  proxy_model_mismatch: () =>
-    'That proxy already serves another model. A proxy only carries accounts of one model, so pick a proxy serving this model or none.',
+  proxy_model_mismatch: (d) =>
+    `That proxy already serves another model${typeof d.assignedModelName === 'string' ? ` ("${d.assignedModelName}")` : ''}. A proxy only carries accounts of one model, so pick a proxy serving this model or none.`,
   proxy_not_active: (d) =>
     `That proxy is ${typeof d.status === 'string' ? d.status : 'not active'}: only active proxies take accounts.`,
   proxy_expired: (d) =>

@@ -1,4 +1,4 @@
-import { accountPlatforms, type AccountPlatform } from '../../../../shared/domain'
+import { accountPlatforms, type AccountPlatform } from '../../../shared/domain'
 
 const labels: Record<AccountPlatform, string> = {
   instagram: 'Instagram',

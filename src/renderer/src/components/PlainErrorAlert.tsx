@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core'
 import { IconBan } from '@tabler/icons-react'
-import type { AppError } from '../../../../shared/errors'
-import { ErrorAlert } from '../../components'
+import type { AppError } from '../../../shared/errors'
+import { ErrorAlert } from './ErrorAlert'
 import { plainError, ruleName } from './rule-messages'
 
 interface PlainErrorAlertProps {
