@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnalyticsSummary } from '../src/shared/contracts/analytics'
 import type { InputOf } from '../src/shared/contracts'
 import { formatCents, formatCount, formatPercent } from '../src/renderer/src/lib/format'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -192,11 +193,11 @@ describe('Dashboard analytics', () => {
 
   it('captures the dashboard in light and dark schemes', async () => {
     await settle()
-    await page().screenshot({ path: '/tmp/dashboard.png', fullPage: true })
+    await capture(page(), '/tmp/dashboard.png', card('Slots used'), { fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page(), 'dark')
     await settle()
-    await page().screenshot({ path: '/tmp/dashboard-dark.png', fullPage: true })
+    await capture(page(), '/tmp/dashboard-dark.png', card('Slots used'), { fullPage: true })
     await page().getByRole('button', { name: 'Switch to light theme' }).click()
   })
 

@@ -9,6 +9,7 @@ import { HeaderBar } from './HeaderBar'
 import { NavMenu } from './NavMenu'
 import { NoticeListener } from './NoticeListener'
 import { findRoute } from './routes'
+import { mainContentId, SkipLink } from './SkipLink'
 import { useHashRoute } from './use-hash-route'
 
 export function Shell() {
@@ -28,6 +29,7 @@ export function Shell() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <HeaderBar navOpened={navOpened} onToggleNav={toggleNav} info={info.data} />
       </AppShell.Header>
@@ -36,7 +38,7 @@ export function Shell() {
           <NavMenu active={route} onNavigate={closeNav} />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
         {settingsError && (
           <Alert
             color="red"

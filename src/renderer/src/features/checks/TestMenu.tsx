@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core'
 import { IconCheck, IconChevronDown, IconPlugConnected } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { InputOf } from '../../../../shared/contracts'
 import type { ReachSelection } from '../../../../shared/contracts/checks'
 import { toAppError, useApi } from '../../api'
@@ -34,6 +34,7 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
   const [starting, setStarting] = useState(false)
   const [targets, setTargets] = useState<ReachSelection>('assigned')
   const filtered = Object.keys(filter).length > 0
+  const targetsLabelId = useId()
 
   async function start(input: InputOf<'proxies:test'>) {
     setStarting(true)
@@ -58,7 +59,8 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
   }
 
   return (
-    <Menu position="bottom-start" withinPortal>
+    // No focus placeholder: Mantine's is a role-less focusable div inside role="menu".
+    <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="default"
@@ -80,22 +82,26 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
           {filtered ? 'All matching the filters' : 'All proxies'}
         </Menu.Item>
         <Menu.Item onClick={() => void start({ failed: true })}>All failed proxies</Menu.Item>
-        <Menu.Divider />
-        <Menu.Label>Also fetch platform targets</Menu.Label>
-        {targetChoices.map((choice) => (
-          <Menu.Item
-            key={choice.value}
-            role="menuitemradio"
-            aria-checked={targets === choice.value}
-            closeMenuOnClick={false}
-            leftSection={
-              <IconCheck size={14} style={{ opacity: targets === choice.value ? 1 : 0 }} />
-            }
-            onClick={() => setTargets(choice.value)}
-          >
-            {choice.label}
-          </Menu.Item>
-        ))}
+        <Menu.Divider role="separator" />
+        {/* A menu may hold only menu items, separators and groups (axe aria-required-children):
+            the radio choices and their caption form a labelled group. */}
+        <div role="group" aria-labelledby={targetsLabelId}>
+          <Menu.Label id={targetsLabelId}>Also fetch platform targets</Menu.Label>
+          {targetChoices.map((choice) => (
+            <Menu.Item
+              key={choice.value}
+              role="menuitemradio"
+              aria-checked={targets === choice.value}
+              closeMenuOnClick={false}
+              leftSection={
+                <IconCheck size={14} style={{ opacity: targets === choice.value ? 1 : 0 }} />
+              }
+              onClick={() => setTargets(choice.value)}
+            >
+              {choice.label}
+            </Menu.Item>
+          ))}
+        </div>
       </Menu.Dropdown>
     </Menu>
   )
