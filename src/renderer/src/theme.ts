@@ -2,10 +2,13 @@ import {
   createTheme,
   Anchor,
   DEFAULT_THEME,
+  Drawer,
+  Modal,
   Pagination,
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core'
+import { DatePickerInput, DateTimePicker, type CalendarAriaLabels } from '@mantine/dates'
 import { over, readableOn } from './lib/contrast'
 
 const paginationControlLabels = {
@@ -14,6 +17,28 @@ const paginationControlLabels = {
   next: 'Next page',
   last: 'Last page',
 } as const
+
+const calendarAriaLabels: CalendarAriaLabels = {
+  monthLevelControl: 'Choose the month',
+  yearLevelControl: 'Choose the year',
+  nextMonth: 'Next month',
+  previousMonth: 'Previous month',
+  nextYear: 'Next year',
+  previousYear: 'Previous year',
+  nextDecade: 'Next decade',
+  previousDecade: 'Previous decade',
+}
+
+/**
+ * Date pickers: named arrow buttons (icons only); no days of the neighbouring months (Mantine
+ * greys them to 2:1); and their popover is no "dialog" (Mantine would name it after an id that
+ * the picker's button does not carry): it is the input's dropdown, as a select's is.
+ */
+const datePickerDefaults = {
+  ariaLabels: calendarAriaLabels,
+  hideOutsideDates: true,
+  popoverProps: { withRoles: false },
+}
 
 /** System fonts only: the CSP and offline use rule out web fonts. */
 export const theme = createTheme({
@@ -26,6 +51,11 @@ export const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // Every table's pager (MRT renders Mantine's Pagination): its arrow buttons are icons only, so
     // each gets a name, disabled or not (axe button-name), whatever props a table passes.
+    DatePickerInput: DatePickerInput.extend({ defaultProps: datePickerDefaults }),
+    DateTimePicker: DateTimePicker.extend({ defaultProps: datePickerDefaults }),
+    // Their × is an icon: a name for it wherever a dialog keeps Mantine's own close button.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Pagination: Pagination.extend({
       defaultProps: {
         getItemProps: (page: number) => ({ 'aria-label': `Page ${page}` }),
@@ -41,7 +71,7 @@ const white = '#ffffff'
 const { gray, dark } = DEFAULT_THEME.colors
 /** The surfaces text sits on: page, striped/hovered rows, cards, in each scheme. */
 const lightSurfaces = [white, gray[0], gray[1]]
-const darkSurfaces = [dark[7], dark[6]]
+const darkSurfaces = [dark[7], dark[6], dark[5]]
 
 /**
  * Mantine's default shades put coloured text at 2–3.9:1 (teal, green, orange, yellow, cyan, red

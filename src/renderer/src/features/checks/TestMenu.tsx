@@ -25,6 +25,14 @@ const targetChoices: { value: ReachSelection; label: string }[] = [
 ]
 
 /**
+ * Mantine's Menu.Item fixes role="menuitem", on which aria-checked is not allowed; the choices are
+ * radio items. Set once on mount: React leaves the attribute alone while the prop stays the same.
+ */
+function asMenuItemRadio(node: HTMLButtonElement | null) {
+  node?.setAttribute('role', 'menuitemradio')
+}
+
+/**
  * Starts a connection test of the selection, the filtered list, every proxy, or the failing ones,
  * with the platform targets (Settings → Platform targets) chosen below them.
  */
@@ -90,7 +98,7 @@ export function TestMenu({ selectedIds, filter }: TestMenuProps) {
           {targetChoices.map((choice) => (
             <Menu.Item
               key={choice.value}
-              role="menuitemradio"
+              ref={asMenuItemRadio}
               aria-checked={targets === choice.value}
               closeMenuOnClick={false}
               leftSection={

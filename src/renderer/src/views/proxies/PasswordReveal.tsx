@@ -108,7 +108,11 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
       position="bottom-end"
     >
       <Popover.Target>{target}</Popover.Target>
-      <Popover.Dropdown onClick={(event) => event.stopPropagation()}>
+      {/* With trapFocus Mantine makes the dropdown a dialog: it needs a name. */}
+      <Popover.Dropdown
+        aria-label={`Password of ${proxyLabel(proxy)}`}
+        onClick={(event) => event.stopPropagation()}
+      >
         {reveal.loading && <Loader size="xs" aria-label="Decrypting password" />}
         {reveal.error && <ErrorAlert error={reveal.error} title="Cannot reveal the password" />}
         {password !== undefined && (
