@@ -205,24 +205,6 @@ const openers: Opener[] = [
     },
   },
   {
-    name: 'import preview',
-    view: 'proxies',
-    open: async (p) => {
-      await p.getByRole('button', { name: 'Import', exact: true }).click()
-      const modal = dialog(p, 'Import proxies')
-      // A dropdown opened before the dialog's focus trap has taken focus closes on the blur.
-      await modal.locator(':focus').first().waitFor()
-      await modal
-        .getByLabel('Proxy list')
-        .fill('10.9.0.1:8080\nhttp://bob:pw@10.9.0.2:3128\n10.0.0.1:8001\nnot a proxy')
-      await modal.getByRole('textbox', { name: 'Provider' }).click()
-      await p.getByRole('option', { name: 'Acme Residential' }).click()
-      await modal.getByRole('button', { name: 'Preview' }).click()
-      await modal.getByLabel('New: 2').waitFor()
-      return modal
-    },
-  },
-  {
     name: 'export',
     view: 'proxies',
     open: async (p) => {
