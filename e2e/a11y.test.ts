@@ -447,15 +447,15 @@ describe('keyboard and focus', { timeout: SCAN_TEST_MS }, () => {
       const search = page().getByRole('textbox').first()
       await search.focus()
       // Strings, not functions, in the page: this file compiles without the DOM library.
-      const style = (await search.evaluate(`(element) => {
-        const computed = getComputedStyle(element)
+      const style = (await page().evaluate(`(() => {
+        const computed = getComputedStyle(document.activeElement)
         return {
           color: computed.outlineColor,
           width: computed.outlineWidth,
           style: computed.outlineStyle,
           page: getComputedStyle(document.body).backgroundColor,
         }
-      }`)) as { color: string; width: string; style: string; page: string }
+      })()`)) as { color: string; width: string; style: string; page: string }
 
       expect(style.style).toBe('solid')
       expect(parseFloat(style.width)).toBeGreaterThanOrEqual(2)
@@ -470,7 +470,9 @@ describe('keyboard and focus', { timeout: SCAN_TEST_MS }, () => {
     const hash = await page().evaluate('location.hash')
     await page().keyboard.press('Tab')
     const skip = page().getByRole('link', { name: 'Skip to content' })
-    await expect.poll(() => skip.evaluate('(el) => el === document.activeElement')).toBe(true)
+    await expect
+      .poll(() => page().evaluate('document.activeElement?.textContent'))
+      .toBe('Skip to content')
     expect(await skip.isVisible()).toBe(true)
     await page().keyboard.press('Enter')
     await expect.poll(() => page().evaluate('document.activeElement?.id')).toBe('main-content')
