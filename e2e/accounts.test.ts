@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -56,7 +57,7 @@ beforeAll(async () => {
     })
   ).id
   await page().goto(`${new URL(page().url()).origin}/#/accounts`)
-  await page().getByRole('heading', { name: 'Accounts', level: 2 }).waitFor()
+  await page().getByRole('heading', { name: 'Accounts', level: 1 }).waitFor()
 })
 
 afterAll(async () => {
@@ -265,20 +266,24 @@ describe('Accounts view: accounts', () => {
   it('captures both tabs in light and dark schemes', async () => {
     await closeNotices()
     await settle()
-    await page().screenshot({ path: '/tmp/accounts-models.png', fullPage: true })
+    await capture(page(), '/tmp/accounts-models.png', modelsTable(), { fullPage: true })
     await tab(/Accounts/).click()
     await page().getByRole('button', { name: 'Reset filters' }).click()
     await accountRow('alice_ig').waitFor()
     await settle()
-    await page().screenshot({ path: '/tmp/accounts.png', fullPage: true })
+    await capture(page(), '/tmp/accounts.png', accountRow('alice_ig'), { fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page(), 'dark')
     await settle()
-    await page().screenshot({ path: '/tmp/accounts-dark.png', fullPage: true })
+    await capture(page(), '/tmp/accounts-dark.png', accountRow('alice_ig'), { fullPage: true })
     await page().getByRole('button', { name: 'New account' }).click()
     await page().getByRole('dialog', { name: 'New account' }).waitFor()
     await settle()
-    await page().screenshot({ path: '/tmp/accounts-form-dark.png' })
+    await capture(
+      page(),
+      '/tmp/accounts-form-dark.png',
+      page().getByRole('dialog', { name: 'New account' }),
+    )
     await page().keyboard.press('Escape')
     await page().getByRole('button', { name: 'Switch to light theme' }).click()
   })

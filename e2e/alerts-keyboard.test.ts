@@ -44,7 +44,7 @@ beforeAll(async () => {
   await app.page.setViewportSize({ width: 1280, height: 720 })
   await app.page.goto(`${origin()}/#/proxies`)
   // A cold first render on a loaded two-core box has taken over 20 s; the hook allows 90.
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor({ timeout: 60_000 })
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor({ timeout: 60_000 })
 }, 90_000)
 
 afterAll(async () => {
@@ -161,7 +161,7 @@ describe('alerts that never block', () => {
 describe('keyboard', () => {
   it('`/` focuses the view search, and is typed as itself inside a field', async () => {
     const page = app.page
-    await page.getByRole('heading', { name: 'Proxies', level: 2 }).click()
+    await page.getByRole('heading', { name: 'Proxies', level: 1 }).click()
     await page.keyboard.press('/')
     const search = page.getByRole('search', { name: 'Proxy filters' }).getByLabel('Search')
     await expect
@@ -172,7 +172,7 @@ describe('keyboard', () => {
     await search.fill('')
 
     await go('providers')
-    await page.getByRole('heading', { name: 'Providers', level: 2 }).click()
+    await page.getByRole('heading', { name: 'Providers', level: 1 }).click()
     await page.keyboard.press('/')
     const providers = page.getByLabel('Search providers')
     await expect
@@ -183,7 +183,7 @@ describe('keyboard', () => {
   it('Ctrl+K runs "Test failed proxies": a check run of the failed ones only', async () => {
     const page = app.page
     await go('dashboard')
-    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
     const before = {
       good: await checkCount(ids.good),
       dead: await Promise.all(ids.dead.map(checkCount)),
@@ -198,7 +198,7 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter')
     await command.waitFor({ state: 'detached' })
 
-    await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
     const panel = page.getByRole('region', { name: 'Test progress' })
     await panel.getByText('Test finished').waitFor()
     await panel.getByLabel('Failed: 2').waitFor()
@@ -238,13 +238,13 @@ describe('keyboard', () => {
     await page.keyboard.press('Control+K')
     await command.fill('assignments')
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: 'Assignments', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Assignments', level: 1 }).waitFor()
     expect(new URL(page.url()).hash).toBe('#/assignments')
   }, 60_000)
 
   it('`?` lists the shortcuts, as Settings → About does', async () => {
     const page = app.page
-    await page.getByRole('heading', { name: 'Assignments', level: 2 }).click()
+    await page.getByRole('heading', { name: 'Assignments', level: 1 }).click()
     await page.keyboard.press('?')
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
     const list = dialog.getByRole('table', { name: 'Keyboard shortcuts' })

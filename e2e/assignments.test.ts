@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -87,7 +88,7 @@ describe('Assignments view', () => {
   it('shows the waiting accounts and an empty assignment table', async () => {
     const { page } = app
     await page.goto(`${new URL(page.url()).origin}/#/assignments`)
-    await page.getByRole('heading', { name: 'Assignments', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Assignments', level: 1 }).waitFor()
     await page.getByText('8 accounts wait for a proxy.').waitFor()
     await page.getByText('No account is on a proxy yet').waitFor()
   })
@@ -243,11 +244,11 @@ describe('Assignments view', () => {
     await page.getByRole('button', { name: 'Auto-assign', exact: true }).click()
     await summaryAlert().waitFor()
     await settle()
-    await page.screenshot({ path: '/tmp/assignments.png', fullPage: true })
+    await capture(page, '/tmp/assignments.png', summaryAlert(), { fullPage: true })
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page, 'dark')
     await settle()
-    await page.screenshot({ path: '/tmp/assignments-dark.png', fullPage: true })
+    await capture(page, '/tmp/assignments-dark.png', assignmentsTable(), { fullPage: true })
     await page.getByRole('button', { name: 'Switch to light theme' }).click()
   })
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
   ids.good = good.id
   ids.bad = bad.id
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
 }, 60_000)
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { AnalyticsSummary, AnalyticsTrends } from '../src/shared/contracts/
 import type { InputOf } from '../src/shared/contracts'
 import { localDays } from '../src/main/services/local-days'
 import { formatCents, formatCount, formatPercent } from '../src/renderer/src/lib/format'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -290,18 +291,22 @@ describe('Dashboard analytics', () => {
 
   it('captures the dashboard in light and dark schemes', async () => {
     await settle()
-    await page().screenshot({ path: '/tmp/dashboard.png', fullPage: true })
+    await capture(page(), '/tmp/dashboard.png', card('Slots used'), { fullPage: true })
     await page().getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page(), 'dark')
     await settle()
-    await page().screenshot({ path: '/tmp/dashboard-dark.png', fullPage: true })
+    await capture(page(), '/tmp/dashboard-dark.png', card('Slots used'), { fullPage: true })
     await page().setViewportSize({ width: 1280, height: 720 })
-    await page().getByRole('heading', { name: 'Trends' }).scrollIntoViewIfNeeded()
-    await page().screenshot({ path: '/tmp/dashboard-trends-1280x720-dark.png' })
+    const trends = page().getByRole('heading', { name: 'Trends' })
+    await capture(page(), '/tmp/dashboard-trends-1280x720-dark.png', trends)
     await page().getByRole('button', { name: 'Switch to light theme' }).click()
     await colorSchemeApplied(page(), 'light')
     await settle()
-    await page().screenshot({ path: '/tmp/dashboard-trends-1280x720.png' })
+    await capture(
+      page(),
+      '/tmp/dashboard-trends-1280x720.png',
+      page().getByRole('heading', { name: 'Trends' }),
+    )
     await page().setViewportSize({ width: 1280, height: 860 })
   })
 

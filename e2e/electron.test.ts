@@ -80,7 +80,7 @@ describe('the desktop app in Electron', () => {
       const page = await app.firstWindow()
       const problems: string[] = []
       page.on('pageerror', (error) => problems.push(error.message))
-      await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
       expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
       expect(page.url()).toMatch(/^app:\/\/proxydeck\//)
 
@@ -89,7 +89,7 @@ describe('the desktop app in Electron', () => {
       expect(await page.evaluate('typeof process')).toBe('undefined')
 
       await clickMenu(app, 'View', 'Proxies')
-      await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+      await page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
       expect(new URL(page.url()).hash).toBe('#/proxies')
       expect(problems).toEqual([])
     } finally {

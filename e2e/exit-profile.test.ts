@@ -99,7 +99,7 @@ beforeAll(async () => {
   ).id
   ids.refused = (await app.call('proxies:create', { ...base, port: refusedPort })).id
   await page().goto(`${app.bridge.url.split('?')[0]}#/proxies`)
-  await page().getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await page().getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
 }, 60_000)
 
 afterAll(async () => {
@@ -267,7 +267,7 @@ describe('profile card', () => {
     })
     await app.call('assignments:assign', { accountId: account.id, proxyId: ids.profile })
     await page().reload()
-    await page().getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+    await page().getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
   })
 
   it('shows the exit in the table: flag, city and country, platforms', async () => {
@@ -313,7 +313,7 @@ describe('profile card', () => {
 
   it('shows the same card for the account in the Accounts view', async () => {
     await page().goto(`${app.bridge.url.split('?')[0]}#/accounts`)
-    await page().getByRole('heading', { name: 'Accounts', level: 2 }).waitFor()
+    await page().getByRole('heading', { name: 'Accounts', level: 1 }).waitFor()
     await page().getByRole('button', { name: 'Profile card of lena.berlin' }).click()
     const modal = page().getByRole('dialog')
     const timezone = modal.getByTestId('profile-timezone')

@@ -30,7 +30,7 @@ beforeAll(async () => {
     password: 'stored-pw',
   })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
 }, 60_000)
 
 afterAll(async () => {
@@ -139,7 +139,7 @@ describe("the desktop File menu's requests", () => {
   it('Import… opens the dialog from another view, and again from the Proxies view', async () => {
     const page = app.page
     await page.goto(`${app.bridge.url.split('?')[0]}#/dashboard`)
-    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
     const modal = dialog('Import proxies')
     await ask('#/proxies?open=import')
     await modal.waitFor()
@@ -212,7 +212,7 @@ describe('export', () => {
   it('exports the history as CSV from the History view', async () => {
     const page = app.page
     await page.goto(`${app.bridge.url.split('?')[0]}#/history`)
-    await page.getByRole('heading', { name: 'History', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'History', level: 1 }).waitFor()
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),

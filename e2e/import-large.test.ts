@@ -22,7 +22,7 @@ beforeAll(async () => {
     origin: new URL(app.bridge.url).origin,
   })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
 }, 60_000)
 
 afterAll(async () => {

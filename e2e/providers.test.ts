@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -21,7 +22,7 @@ const row = (name: string) => table().locator('tbody tr').filter({ hasText: name
 beforeAll(async () => {
   app = await openApp({ colorScheme: 'light' })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/providers`)
-  await app.page.getByRole('heading', { name: 'Providers', level: 2 }).waitFor()
+  await app.page.getByRole('heading', { name: 'Providers', level: 1 }).waitFor()
 })
 
 afterAll(async () => {
@@ -121,7 +122,7 @@ describe('providers view', { timeout: 90_000 }, () => {
     expect(await page.getByLabel('Provider totals').textContent()).toContain('3 proxies')
 
     await page.getByRole('link', { name: '3 proxies of Acme' }).click()
-    await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
     expect(new URL(page.url()).hash).toBe(`#/proxies?provider=${acme.id}`)
     await expect.poll(() => page.getByLabel('Proxy count').textContent()).toBe('3 of 3')
     await page.goBack()
@@ -178,14 +179,23 @@ describe('providers view', { timeout: 90_000 }, () => {
     }
     await page.reload()
     await row('Acme Residential').waitFor()
-    await page.screenshot({ path: '/tmp/providers.png', animations: 'disabled' })
+    await capture(page, '/tmp/providers.png', row('Acme Residential'), { animations: 'disabled' })
     await page.getByRole('button', { name: 'Edit Acme Residential' }).click()
     await page.getByRole('form', { name: 'Edit provider' }).waitFor()
-    await page.screenshot({ path: '/tmp/provider-form.png', animations: 'disabled' })
+    await capture(
+      page,
+      '/tmp/provider-form.png',
+      page.getByRole('form', { name: 'Edit provider' }),
+      {
+        animations: 'disabled',
+      },
+    )
     await page.getByRole('button', { name: 'Close provider form' }).click()
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page, 'dark')
-    await page.screenshot({ path: '/tmp/providers-dark.png', animations: 'disabled' })
+    await capture(page, '/tmp/providers-dark.png', row('Acme Residential'), {
+      animations: 'disabled',
+    })
     await page.getByRole('button', { name: 'Switch to light theme' }).click()
   })
 

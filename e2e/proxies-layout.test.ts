@@ -27,7 +27,7 @@ beforeAll(async () => {
   await app.page.setViewportSize({ width: 1280, height: 720 })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
   // A cold page on a loaded two-core machine has taken over 20 s to draw its first view.
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor({ timeout: 60_000 })
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor({ timeout: 60_000 })
   await table().locator('tbody tr').nth(20).waitFor({ state: 'attached', timeout: 60_000 })
 }, 150_000)
 

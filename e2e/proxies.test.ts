@@ -1,5 +1,6 @@
 import type { Locator, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 let app: OpenedApp
@@ -66,7 +67,7 @@ beforeAll(async () => {
     )
   })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
 }, 60_000)
 
 afterAll(async () => {
@@ -345,12 +346,14 @@ describe('proxy secrets, forms and bulk actions', { timeout: 90_000 }, () => {
 
   it('captures the view in both color schemes', async () => {
     const { page } = app
-    await page.screenshot({ path: '/tmp/proxies.png', animations: 'disabled' })
+    await capture(page, '/tmp/proxies.png', row('10.0.0.5:8005'), { animations: 'disabled' })
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
     await colorSchemeApplied(page, 'dark')
     await page.getByRole('button', { name: 'Details of 10.0.0.5:8005' }).click()
     await page.getByRole('table', { name: 'Proxy facts' }).waitFor()
-    await page.screenshot({ path: '/tmp/proxies-dark.png', animations: 'disabled' })
+    await capture(page, '/tmp/proxies-dark.png', page.getByRole('table', { name: 'Proxy facts' }), {
+      animations: 'disabled',
+    })
     await page.getByRole('button', { name: 'Close proxy details' }).click()
     await page.getByRole('button', { name: 'Switch to light theme' }).click()
   })

@@ -77,7 +77,7 @@ beforeAll(async () => {
   })
   await app.page.goto(`${app.bridge.url.split('?')[0]}#/proxies`)
   // A loaded two-core machine: the first paint may take a while.
-  await app.page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor({ timeout: 60_000 })
+  await app.page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor({ timeout: 60_000 })
 }, 120_000)
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getAppInfo } from '../src/main/services/app-info'
 import { readSettings } from '../src/main/services/settings'
 import { defaultSettings } from '../src/shared/settings'
+import { capture } from './support/capture'
 import { colorSchemeApplied, openApp, type OpenedApp } from './support/open-app'
 
 const navItems = [
@@ -53,7 +54,7 @@ function stored() {
 describe('application shell over the HTTP bridge', () => {
   it('renders the shell with every view in the navigation and hides the token', async () => {
     const { page } = app
-    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
     const nav = page.getByRole('navigation', { name: 'Main' })
     for (const label of navItems) {
       expect(await nav.getByRole('link', { name: label, exact: true }).isVisible()).toBe(true)
@@ -93,7 +94,7 @@ describe('application shell over the HTTP bridge', () => {
     const { page } = app
     const nav = page.getByRole('navigation', { name: 'Main' })
     await nav.getByRole('link', { name: 'Settings' }).click()
-    await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
     // The shipped geo database's licence asks for attribution in the product.
     await page
       .getByText('This product includes GeoLite2 data created by MaxMind', { exact: false })
@@ -104,12 +105,12 @@ describe('application shell over the HTTP bridge', () => {
     )
 
     await page.goBack()
-    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
 
     await nav.getByRole('link', { name: 'Proxies' }).click()
-    await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
     await nav.getByRole('link', { name: 'Dashboard' }).click()
-    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor()
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor()
     expect(new URL(page.url()).hash).toBe('#/dashboard')
   })
 
@@ -191,14 +192,19 @@ describe('application shell over the HTTP bridge', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Dashboard' })
       .click()
-    await page.getByRole('heading', { name: 'Failing proxies per day' }).waitFor()
-    await page.screenshot({ path: '/tmp/proxydeck-shell.png', fullPage: true })
+    const trends = page.getByRole('heading', { name: 'Failing proxies per day' })
+    await capture(page, '/tmp/proxydeck-shell.png', trends, { fullPage: true })
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Settings' })
       .click()
     await page.getByLabel('Concurrent checks', { exact: true }).waitFor()
-    await page.screenshot({ path: '/tmp/proxydeck-settings.png', fullPage: true })
+    await capture(
+      page,
+      '/tmp/proxydeck-settings.png',
+      page.getByLabel('Concurrent checks', { exact: true }),
+      { fullPage: true },
+    )
   })
 
   it('logged no console errors, page errors or CSP violations', () => {

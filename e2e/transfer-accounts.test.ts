@@ -15,7 +15,7 @@ const dialog = (name: string): Locator => page().getByRole('dialog', { name })
 
 async function go(hash: string, heading: string) {
   await page().goto(`${origin()}/#/${hash}`)
-  await page().getByRole('heading', { name: heading, level: 2 }).waitFor()
+  await page().getByRole('heading', { name: heading, level: 1 }).waitFor()
 }
 
 async function downloadText(download: Download): Promise<string> {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   modelId = (await app.call('models:create', { name: 'Ava' })).id
   // The cold first view: on this shared two-core box it has taken more than the 20 s of one wait.
   await page().goto(`${origin()}/#/proxies`)
-  await page().getByRole('heading', { name: 'Proxies', level: 2 }).waitFor({ timeout: 80_000 })
+  await page().getByRole('heading', { name: 'Proxies', level: 1 }).waitFor({ timeout: 80_000 })
 }, 90_000)
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { startBridge, type RunningBridge } from '../../src/main/ipc/http-bridge'
 import type { Channel } from '../../src/shared/channels'
 import type { InputOf, OutputOf } from '../../src/shared/contracts'
 import { createTestContext, type TestContext } from '../../test/support/context'
+import { problemsError, watchProblems } from './page-problems'
 
 export const rendererDir = resolve('out/renderer')
 
@@ -25,7 +26,11 @@ export interface OpenedApp {
   bridge: RunningBridge
   browser: Browser
   page: Page
-  /** Console errors and uncaught page errors seen so far (CSP violations land here too). */
+  /**
+   * Console errors and uncaught page errors seen so far (CSP violations land here too). The shared
+   * setup (support/no-page-problems.ts) fails the test during which one appears; `close()` throws
+   * if the list is not empty, so one logged after the last test fails the file too.
+   */
   problems: string[]
   /**
    * Calls a channel through the real dispatch from the test process, as another window or a
@@ -33,6 +38,14 @@ export interface OpenedApp {
    */
   call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>
   close(): Promise<void>
+}
+
+/** Closing an app whose page logged errors fails the afterAll that closes it. */
+async function closeAndCheck(opened: Partial<OpenedApp>, unwatch: () => void): Promise<void> {
+  unwatch()
+  await closeApp(opened)
+  const problems = opened.problems ?? []
+  if (problems.length > 0) throw problemsError(problems, 'while the app was open')
 }
 
 /**
@@ -52,6 +65,7 @@ export async function openApp(
   }
   const test = await createTestContext()
   const opened: Partial<OpenedApp> = { test, problems: [] }
+  const unwatch = watchProblems(opened.problems as string[])
   try {
     const token = randomBytes(24).toString('hex')
     opened.bridge = await startBridge(test.ctx, { port: 0, token, rendererDir })
@@ -77,6 +91,7 @@ export async function openApp(
     await page.goto(opened.bridge.url)
     opened.page = page
   } catch (error) {
+    unwatch()
     await closeApp(opened)
     throw error
   }
@@ -88,7 +103,7 @@ export async function openApp(
       if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
       return envelope.value as OutputOf<typeof channel>
     },
-    close: () => closeApp(opened),
+    close: () => closeAndCheck(opened, unwatch),
   }
 }
 

@@ -5,11 +5,15 @@ import { ColorSchemeSync } from './settings/color-scheme-sync'
 import { SettingsProvider } from './settings/settings-context'
 import { NoticesProvider } from './shell/notices'
 import { Shell } from './shell/Shell'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 export function App({ client, kind }: { client: Client; kind: TransportKind }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+    >
       <ApiProvider client={client} kind={kind}>
         <SettingsProvider>
           <ColorSchemeSync />

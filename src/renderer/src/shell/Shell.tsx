@@ -11,6 +11,7 @@ import { KeyboardLayer } from './KeyboardLayer'
 import { NavMenu } from './NavMenu'
 import { NoticeListener } from './NoticeListener'
 import { findRoute } from './routes'
+import { mainContentId, SkipLink } from './SkipLink'
 import { useHashRoute } from './use-hash-route'
 
 export function Shell() {
@@ -30,6 +31,7 @@ export function Shell() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <HeaderBar navOpened={navOpened} onToggleNav={toggleNav} info={info.data} />
       </AppShell.Header>
@@ -38,7 +40,7 @@ export function Shell() {
           <NavMenu active={route} onNavigate={closeNav} />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
         {settingsError && (
           <Alert
             color="red"

@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core'
 import { IconCheck, IconChevronDown, IconPlugConnected } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { InputOf } from '../../../../shared/contracts'
 import type { ReachSelection } from '../../../../shared/contracts/checks'
 import { toAppError, useApi } from '../../api'
@@ -27,6 +27,14 @@ const targetChoices: { value: ReachSelection; label: string }[] = [
 ]
 
 /**
+ * Mantine's Menu.Item fixes role="menuitem", on which aria-checked is not allowed; the choices are
+ * radio items. Set once on mount: React leaves the attribute alone while the prop stays the same.
+ */
+function asMenuItemRadio(node: HTMLButtonElement | null) {
+  node?.setAttribute('role', 'menuitemradio')
+}
+
+/**
  * Starts a connection test of the selection, the filtered list, every proxy, or the failing ones,
  * with the platform targets (Settings → Platform targets) chosen below them.
  */
@@ -36,6 +44,7 @@ export function TestMenu({ selectedIds, filter, selectedMatching }: TestMenuProp
   const [starting, setStarting] = useState(false)
   const [targets, setTargets] = useState<ReachSelection>('assigned')
   const filtered = Object.keys(filter).length > 0
+  const targetsLabelId = useId()
 
   async function start(input: InputOf<'proxies:test'>) {
     setStarting(true)
@@ -60,7 +69,8 @@ export function TestMenu({ selectedIds, filter, selectedMatching }: TestMenuProp
   }
 
   return (
-    <Menu position="bottom-start" withinPortal>
+    // No focus placeholder: Mantine's is a role-less focusable div inside role="menu".
+    <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="default"
@@ -88,22 +98,26 @@ export function TestMenu({ selectedIds, filter, selectedMatching }: TestMenuProp
           {filtered ? 'All matching the filters' : 'All proxies'}
         </Menu.Item>
         <Menu.Item onClick={() => void start({ failed: true })}>All failed proxies</Menu.Item>
-        <Menu.Divider />
-        <Menu.Label>Also fetch platform targets</Menu.Label>
-        {targetChoices.map((choice) => (
-          <Menu.Item
-            key={choice.value}
-            role="menuitemradio"
-            aria-checked={targets === choice.value}
-            closeMenuOnClick={false}
-            leftSection={
-              <IconCheck size={14} style={{ opacity: targets === choice.value ? 1 : 0 }} />
-            }
-            onClick={() => setTargets(choice.value)}
-          >
-            {choice.label}
-          </Menu.Item>
-        ))}
+        <Menu.Divider role="separator" />
+        {/* A menu may hold only menu items, separators and groups (axe aria-required-children):
+            the radio choices and their caption form a labelled group. */}
+        <div role="group" aria-labelledby={targetsLabelId}>
+          <Menu.Label id={targetsLabelId}>Also fetch platform targets</Menu.Label>
+          {targetChoices.map((choice) => (
+            <Menu.Item
+              key={choice.value}
+              ref={asMenuItemRadio}
+              aria-checked={targets === choice.value}
+              closeMenuOnClick={false}
+              leftSection={
+                <IconCheck size={14} style={{ opacity: targets === choice.value ? 1 : 0 }} />
+              }
+              onClick={() => setTargets(choice.value)}
+            >
+              {choice.label}
+            </Menu.Item>
+          ))}
+        </div>
       </Menu.Dropdown>
     </Menu>
   )

@@ -24,7 +24,7 @@ export function AccountsView() {
   return (
     <Stack gap="lg" component="section" aria-labelledby="accounts-title">
       <div>
-        <Title order={2} id="accounts-title">
+        <Title order={1} size="h2" id="accounts-title">
           Accounts
         </Title>
         <Text c="dimmed" size="sm">

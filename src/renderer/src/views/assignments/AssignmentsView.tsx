@@ -19,7 +19,7 @@ export function AssignmentsView() {
   return (
     <Stack gap="lg" component="section" aria-labelledby="assignments-title">
       <div>
-        <Title order={2} id="assignments-title">
+        <Title order={1} size="h2" id="assignments-title">
           Assignments
         </Title>
         <Text c="dimmed" size="sm">

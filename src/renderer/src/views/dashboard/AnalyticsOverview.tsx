@@ -1,9 +1,9 @@
-import { Progress, SimpleGrid, Text } from '@mantine/core'
+import { SimpleGrid, Text } from '@mantine/core'
 import { IconCalendarDue, IconCoin, IconGauge, IconZzz } from '@tabler/icons-react'
 import type { AnalyticsSummary } from '../../../../shared/contracts/analytics'
 import { formatCents, formatCount, formatPercent } from '../../lib/format'
 import { StatCard } from './StatCard'
-import { utilizationColor } from './UtilizationBar'
+import { UtilizationProgress } from './UtilizationBar'
 
 /** The four headline figures: slots in use, monthly spend, spend on idle proxies, expiries. */
 export function AnalyticsOverview({ summary }: { summary: AnalyticsSummary }) {
@@ -16,14 +16,11 @@ export function AnalyticsOverview({ summary }: { summary: AnalyticsSummary }) {
         value={`${formatCount(capacity.used)} / ${formatCount(capacity.capacity)}`}
         detail={
           <>
-            <Progress
-              value={Math.min(100, capacity.utilization * 100)}
-              color={utilizationColor(capacity.utilization)}
-              size="sm"
-              radius="xl"
+            <UtilizationProgress
+              ratio={capacity.utilization}
               mb={6}
-              aria-label="Overall utilization"
-              aria-valuetext={formatPercent(capacity.utilization)}
+              label="Overall utilization"
+              valueText={formatPercent(capacity.utilization)}
             />
             {formatPercent(capacity.utilization)} of {formatCount(capacity.proxies)} proxies' slots
             · {formatCount(capacity.assignableFree)} free to assign now

@@ -25,7 +25,7 @@ export function DashboardView() {
     <Stack gap="xl" component="section" aria-labelledby="dashboard-title">
       <Group justify="space-between">
         <div>
-          <Title order={2} id="dashboard-title">
+          <Title order={1} size="h2" id="dashboard-title">
             Dashboard
           </Title>
           <Text c="dimmed" size="sm">

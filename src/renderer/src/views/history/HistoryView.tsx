@@ -70,7 +70,7 @@ export function HistoryView() {
     <Stack gap="lg" component="section" aria-labelledby="history-title">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={2} id="history-title">
+          <Title order={1} size="h2" id="history-title">
             History
           </Title>
           <Text c="dimmed" size="sm">

@@ -102,7 +102,7 @@ export function ProvidersView() {
     <Stack gap="md">
       <Group justify="space-between" align="center">
         <Group gap="sm" align="center">
-          <Title order={2}>Providers</Title>
+          <Title order={1} size="h2">Providers</Title>
           {list.data && (
             <Badge variant="light" size="lg" radius="sm" aria-label="Provider count">
               {formatCount(providers.length)}

@@ -9,7 +9,7 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { ErrorAlert, useMutation } from '../../components'
 import { proxyLabel } from './proxy-label'
@@ -29,6 +29,17 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
   const [password, setPassword] = useState<string | null | undefined>(undefined)
   const [opened, setOpened] = useState(false)
   const label = `Reveal password of ${proxyLabel(proxy)}`
+
+  // Escape closes it wherever focus is (Mantine's own Escape only listens inside the dropdown,
+  // which holds no focus while it decrypts or shows an error).
+  useEffect(() => {
+    if (!opened) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') hide()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
 
   function hide() {
     setOpened(false)
@@ -84,15 +95,24 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
     )
 
   return (
+    // The dropdown sits in a portal at the end of the page, out of the Tab order: once the password
+    // is there, trapFocus takes focus into it (Tab reaches Copy and Hide), and returnFocus brings
+    // it back to the key button when it closes.
     <Popover
       opened={opened}
       onChange={(next) => !next && hide()}
+      trapFocus={password !== undefined}
+      returnFocus
       withArrow
       shadow="md"
       position="bottom-end"
     >
       <Popover.Target>{target}</Popover.Target>
-      <Popover.Dropdown onClick={(event) => event.stopPropagation()}>
+      {/* With trapFocus Mantine makes the dropdown a dialog: it needs a name. */}
+      <Popover.Dropdown
+        aria-label={`Password of ${proxyLabel(proxy)}`}
+        onClick={(event) => event.stopPropagation()}
+      >
         {reveal.loading && <Loader size="xs" aria-label="Decrypting password" />}
         {reveal.error && <ErrorAlert error={reveal.error} title="Cannot reveal the password" />}
         {password !== undefined && (

@@ -263,7 +263,7 @@ export function ProxiesView() {
     <Stack gap="xs" style={viewStyle}>
       <Group justify="space-between" align="center">
         <Group gap="sm" align="center">
-          <Title order={2}>Proxies</Title>
+          <Title order={1} size="h2">Proxies</Title>
           {total !== undefined && (
             <Badge variant="light" size="lg" radius="sm" aria-label="Proxy count">
               {filtered

@@ -12,7 +12,7 @@ export function SettingsView() {
   return (
     <Stack gap="lg" maw={760} component="section" aria-labelledby="settings-title">
       <div>
-        <Title order={2} id="settings-title">
+        <Title order={1} size="h2" id="settings-title">
           Settings
         </Title>
         <Text c="dimmed" size="sm">
