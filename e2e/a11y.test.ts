@@ -102,7 +102,7 @@ const SCAN_TEST_MS = 150_000
 const views: Record<ViewPath, { heading: string; ready?: (page: Page) => Promise<void> }> = {
   dashboard: {
     heading: 'Dashboard',
-    ready: (p) => p.getByLabel('Data directory').waitFor({ timeout: VIEW_WAIT_MS }),
+    ready: (p) => p.getByRole('heading', { name: 'Trends' }).waitFor({ timeout: VIEW_WAIT_MS }),
   },
   proxies: {
     heading: 'Proxies',

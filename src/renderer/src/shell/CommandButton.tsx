@@ -16,7 +16,8 @@ export function CommandButton() {
           {mod} K
         </Kbd>
       }
-      aria-label={`Command palette (${mod}+K)`}
+      // No aria-label: the name is the visible words (WCAG 2.5.3, "label in name"), and
+      // aria-keyshortcuts says the shortcut.
       aria-keyshortcuts="Control+K Meta+K"
       onClick={() => spotlight.open()}
       c="dimmed"
