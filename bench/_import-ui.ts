@@ -142,7 +142,7 @@ const traceCategories = [
 /** One paste of `lines` lines and its preview, on a freshly loaded page. */
 async function measure(browser: Browser, page: Page, url: string, text: string, lines: number) {
   await page.goto(`${url}#/proxies`)
-  await page.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await page.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const modal = page.getByRole('dialog', { name: 'Import proxies' })
   await modal.getByLabel('Proxy list').waitFor()

@@ -395,7 +395,7 @@ async function runSize(browser: Browser, instance: Instance): Promise<SizeFigure
     await load(real, realUrl)
     await load(plain, plainUrl(PAGE_SIZE))
   }
-  await real.getByRole('heading', { name: 'Proxies', level: 2 }).waitFor()
+  await real.getByRole('heading', { name: 'Proxies', level: 1 }).waitFor()
   await real.waitForTimeout(500)
 
   // One untimed cycle: the JIT and the caches warm, as they are for an operator after a minute.
