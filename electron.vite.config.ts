@@ -37,8 +37,13 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), injectCsp()],
+    // For finding where the renderer's time goes (bench/README.md): PD_PROFILE=1 builds React's
+    // profiling build (fibers carry their render times), PD_NO_MINIFY=1 keeps names readable.
+    resolve: process.env.PD_PROFILE
+      ? { alias: { 'react-dom/client': 'react-dom/profiling' } }
+      : undefined,
     build: {
-      minify: true,
+      minify: !process.env.PD_NO_MINIFY,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/renderer/index.html') },
       },

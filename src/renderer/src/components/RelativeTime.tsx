@@ -1,5 +1,5 @@
-import { Text, Tooltip } from '@mantine/core'
 import { formatDateTime, formatRelative } from '../lib/format'
+import { CellText } from './cell-kit'
 
 const day = 86_400_000
 
@@ -12,15 +12,9 @@ interface RelativeTimeProps {
   now?: number
 }
 
-/** "in 3 days" / "5 min ago" with the exact date and time in a tooltip. */
+/** "in 3 days" / "5 min ago" with the exact date and time on hover (HoverTips). */
 export function RelativeTime({ epochMs, empty = 'never', warnWithinDays, now }: RelativeTimeProps) {
-  if (epochMs === null || epochMs === undefined) {
-    return (
-      <Text size="sm" c="dimmed" component="span">
-        {empty}
-      </Text>
-    )
-  }
+  if (epochMs === null || epochMs === undefined) return <CellText dimmed>{empty}</CellText>
   const at = now ?? Date.now()
   const color =
     warnWithinDays === undefined
@@ -31,10 +25,8 @@ export function RelativeTime({ epochMs, empty = 'never', warnWithinDays, now }: 
           ? 'orange'
           : undefined
   return (
-    <Tooltip label={formatDateTime(epochMs)} withArrow openDelay={300}>
-      <Text size="sm" component="span" c={color} fw={color ? 600 : undefined}>
-        {formatRelative(epochMs, at)}
-      </Text>
-    </Tooltip>
+    <CellText tip={formatDateTime(epochMs)} color={color} bold={color !== undefined}>
+      {formatRelative(epochMs, at)}
+    </CellText>
   )
 }

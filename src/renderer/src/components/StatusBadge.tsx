@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from '@mantine/core'
+import { Pill, type PillSize } from './cell-kit'
 import type {
   AccountStatus,
   ModelStatus,
@@ -39,14 +39,19 @@ export function statusColor(status: AnyStatus): string {
 
 interface StatusBadgeProps {
   status: AnyStatus
-  size?: BadgeProps['size']
+  size?: PillSize
+  /** Hover text: why a proxy is in error, say. */
+  tip?: string
 }
 
-/** A proxy's, provider's, account's or model's status as a coloured pill. */
-export function StatusBadge({ status, size = 'sm' }: StatusBadgeProps) {
+/**
+ * A proxy's, provider's, account's or model's status as a coloured pill (a plain element: tables
+ * draw one per row).
+ */
+export function StatusBadge({ status, size = 'sm', tip }: StatusBadgeProps) {
   return (
-    <Badge variant="light" color={colors[status]} size={size} radius="sm">
+    <Pill color={colors[status]} size={size} tip={tip}>
       {labels[status]}
-    </Badge>
+    </Pill>
   )
 }

@@ -23,3 +23,8 @@ export { PlainErrorAlert } from './PlainErrorAlert'
 export { plainError, ruleName, unassignedReasonText } from './rule-messages'
 export { platformColor, platformLabel, platformOptions } from './platforms'
 export { ProxyLink } from './ProxyLink'
+// Table cells: plain elements (no Mantine tree per cell) and one document-wide tooltip.
+export { CellRow, CellText, Dash, Pill, type PillProps } from './cell-kit'
+export { HoverTips } from './HoverTips'
+export { IconButton, type IconButtonProps } from './IconButton'
+export { fastBodyProps, type FastRowsProps } from './FastTableBody'

@@ -35,6 +35,9 @@ export function tableChrome<T extends MRT_RowData>(
     enableFilters: false,
     enableStickyHeader: true,
     memoMode: 'cells',
+    // MRT keeps its two progress bars mounted (collapsed, invisible) and animated: a repaint every
+    // frame of an idle window. Nothing here sets showProgressBars, so they need no animation.
+    mantineProgressProps: { animated: false, value: 100 },
     paginationDisplayMode: 'pages',
     initialState: { density: 'xs' },
     positionToolbarAlertBanner: 'none',

@@ -10,8 +10,11 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
+// One formatter: toLocaleString builds a new one per call (a table draws hundreds of counts).
+const countFormat = new Intl.NumberFormat('en-US')
+
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US')
+  return countFormat.format(count)
 }
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })

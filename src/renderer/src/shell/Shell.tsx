@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useQuery } from '../api'
+import { HoverTips } from '../components'
 import { CheckRunAlertListener } from '../features/checks/CheckRunAlertListener'
 import { MonitorAlertListener } from '../features/checks/MonitorAlertListener'
 import { useSettings } from '../settings/settings-context'
@@ -63,6 +64,7 @@ export function Shell() {
       <MonitorAlertListener />
       <CheckRunAlertListener />
       <KeyboardLayer />
+      <HoverTips />
     </AppShell>
   )
 }

@@ -1,14 +1,12 @@
-import { Badge, Text, Tooltip } from '@mantine/core'
 import type { AnonymityLevel } from '../../../../shared/domain'
+import { Dash, Pill } from '../../components'
 import { anonymityColor, anonymityHints, anonymityLabels } from './exit-labels'
 
 export function AnonymityBadge({ level }: { level: AnonymityLevel | null }) {
-  if (!level) return <Text c="dimmed">—</Text>
+  if (!level) return <Dash />
   return (
-    <Tooltip label={anonymityHints[level]} multiline w={240}>
-      <Badge size="sm" radius="sm" variant="light" tt="none" color={anonymityColor(level)}>
-        {anonymityLabels[level]}
-      </Badge>
-    </Tooltip>
+    <Pill textCase="none" color={anonymityColor(level)} tip={anonymityHints[level]}>
+      {anonymityLabels[level]}
+    </Pill>
   )
 }

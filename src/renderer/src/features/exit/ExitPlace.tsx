@@ -1,4 +1,4 @@
-import { Group, Text, Tooltip } from '@mantine/core'
+import { CellRow, CellText, Dash } from '../../components'
 import { countryFlag, countryName } from '../../lib/country'
 import { placeText } from './exit-labels'
 
@@ -15,25 +15,21 @@ interface ExitPlaceProps {
 export function ExitPlace({ country, city, region = null }: ExitPlaceProps) {
   const flag = countryFlag(country)
   const place = placeText(city, region, country)
-  if (!place) return <Text c="dimmed">—</Text>
+  if (!place) return <Dash />
   return (
-    <Tooltip label={place}>
-      <Group gap={6} wrap="nowrap" aria-label={place}>
-        {flag && (
-          <Text span size="md" lh={1} title={countryName(country) ?? undefined} aria-hidden>
-            {flag}
-          </Text>
-        )}
-        <Text span size="sm" truncate="end" maw={120}>
-          {city ?? countryName(country) ?? country}
-        </Text>
-        {/* The code too: not every system's font draws flags (Windows shows two letters). */}
-        {city && country && (
-          <Text span size="xs" c="dimmed">
-            {country}
-          </Text>
-        )}
-      </Group>
-    </Tooltip>
+    <CellRow gap={6} aria-label={place} data-tip={place}>
+      {flag && (
+        <span style={{ fontSize: 'var(--mantine-font-size-md)', lineHeight: 1 }} aria-hidden>
+          {flag}
+        </span>
+      )}
+      <CellText maxWidth={120}>{city ?? countryName(country) ?? country}</CellText>
+      {/* The code too: not every system's font draws flags (Windows shows two letters). */}
+      {city && country && (
+        <CellText small dimmed>
+          {country}
+        </CellText>
+      )}
+    </CellRow>
   )
 }

@@ -1,7 +1,7 @@
-import { Badge, Stack, Text, Tooltip } from '@mantine/core'
 import { IconCheck, IconClockQuestion, IconX } from '@tabler/icons-react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import type { LastCheckState } from '../../../../shared/domain'
+import { Pill } from '../../components'
 import { formatDateTime } from '../../lib/format'
 import { checkResultColor, checkResultLabel } from '../checks/check-labels'
 
@@ -15,57 +15,46 @@ export function lastCheckState(proxy: LastCheck): LastCheckState {
 /**
  * How the proxy's last check ended, in words ("Timed out", "Wrong user name or password"):
  * an outlined badge with an icon, so it does not read as the status pill beside it. The error
- * message and the time are in the tooltip.
+ * message and the time are its hover text.
  */
 export function LastCheckBadge({ proxy, size = 'sm' }: { proxy: LastCheck; size?: 'xs' | 'sm' }) {
   const state = lastCheckState(proxy)
   if (state === 'untested') {
     return (
-      <Badge
+      <Pill
         variant="outline"
         color="gray"
         size={size}
-        radius="sm"
-        tt="none"
-        leftSection={<IconClockQuestion size={12} />}
+        textCase="none"
+        icon={<IconClockQuestion size={12} />}
         data-last-check={state}
       >
         Not tested
-      </Badge>
+      </Pill>
     )
   }
   const ok = state === 'passed'
   const label = checkResultLabel(ok, proxy.lastErrorCode)
+  const summary = ok ? 'Last check passed' : `Last check failed: ${label}`
+  const tip = [
+    summary,
+    proxy.lastErrorMessage,
+    proxy.lastTestedAt !== null ? formatDateTime(proxy.lastTestedAt) : null,
+  ]
+    .filter(Boolean)
+    .join('\n')
   return (
-    <Tooltip
-      multiline
-      w={280}
-      label={
-        <Stack gap={2}>
-          <Text size="xs" fw={600}>
-            {ok ? 'Last check passed' : `Last check failed: ${label}`}
-          </Text>
-          {proxy.lastErrorMessage && <Text size="xs">{proxy.lastErrorMessage}</Text>}
-          {proxy.lastTestedAt !== null && (
-            <Text size="xs" c="dimmed">
-              {formatDateTime(proxy.lastTestedAt)}
-            </Text>
-          )}
-        </Stack>
-      }
+    <Pill
+      variant="outline"
+      color={checkResultColor(ok, proxy.lastErrorCode)}
+      size={size}
+      textCase="none"
+      icon={ok ? <IconCheck size={12} /> : <IconX size={12} />}
+      aria-label={summary}
+      data-last-check={state}
+      tip={tip}
     >
-      <Badge
-        variant="outline"
-        color={checkResultColor(ok, proxy.lastErrorCode)}
-        size={size}
-        radius="sm"
-        tt="none"
-        leftSection={ok ? <IconCheck size={12} /> : <IconX size={12} />}
-        aria-label={ok ? 'Last check passed' : `Last check failed: ${label}`}
-        data-last-check={state}
-      >
-        {label}
-      </Badge>
-    </Tooltip>
+      {label}
+    </Pill>
   )
 }

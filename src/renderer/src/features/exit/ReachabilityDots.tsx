@@ -1,7 +1,7 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core'
+import { Badge, Group, Text } from '@mantine/core'
 import type { ReachabilityResult } from '../../../../shared/contracts/dto'
 import { reachabilityColor, reachabilityText } from './exit-labels'
-import { platformLabel } from '../../components'
+import { CellRow, Dash, Pill, platformLabel } from '../../components'
 
 function targetName(result: ReachabilityResult): string {
   return result.platform === 'custom' ? 'Custom check' : platformLabel(result.platform)
@@ -9,27 +9,26 @@ function targetName(result: ReachabilityResult): string {
 
 /** One small badge per platform target (its initial, coloured by outcome), details on hover. */
 export function ReachabilityDots({ results }: { results: ReachabilityResult[] | null }) {
-  if (!results?.length) return <Text c="dimmed">—</Text>
+  if (!results?.length) return <Dash />
   return (
-    <Group gap={3} wrap="nowrap" aria-label="Platform reachability">
+    <CellRow gap={3} aria-label="Platform reachability">
       {results.map((result, index) => {
         const text = `${targetName(result)}: ${reachabilityText(result)}`
         return (
-          <Tooltip key={`${result.platform}-${index}`} label={text}>
-            <Badge
-              size="xs"
-              radius="sm"
-              variant="filled"
-              color={reachabilityColor(result.outcome)}
-              aria-label={text}
-              px={4}
-            >
-              {targetName(result).slice(0, 2)}
-            </Badge>
-          </Tooltip>
+          <Pill
+            key={`${result.platform}-${index}`}
+            size="xs"
+            tight
+            variant="filled"
+            color={reachabilityColor(result.outcome)}
+            aria-label={text}
+            tip={text}
+          >
+            {targetName(result).slice(0, 2)}
+          </Pill>
         )
       })}
-    </Group>
+    </CellRow>
   )
 }
 

@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Button, Text, Tooltip } from '@mantine/core'
+import { Alert, Button, Text } from '@mantine/core'
 import { IconPlugConnected } from '@tabler/icons-react'
 import type { CheckResultDto } from '../../../../shared/contracts/checks'
+import { IconButton } from '../../components'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { useNotify } from '../../shell/notices'
 import { proxyLabel } from '../../views/proxies/proxy-label'
@@ -38,19 +39,15 @@ export function TestProxyIcon({ proxy, onTested }: { proxy: Proxy; onTested?: ()
   })
   const testing = state.phase === 'testing'
   return (
-    <Tooltip
-      label={state.phase === 'error' ? conflictText(state.error.code, state.error.message) : 'Test'}
+    <IconButton
+      color={state.phase === 'error' ? 'red' : 'gray'}
+      aria-label={`Test ${proxyLabel(proxy)}`}
+      tip={state.phase === 'error' ? conflictText(state.error.code, state.error.message) : 'Test'}
+      loading={testing}
+      onClick={() => void start()}
     >
-      <ActionIcon
-        variant="subtle"
-        color={state.phase === 'error' ? 'red' : 'gray'}
-        aria-label={`Test ${proxyLabel(proxy)}`}
-        loading={testing}
-        onClick={() => void start()}
-      >
-        <IconPlugConnected size={16} />
-      </ActionIcon>
-    </Tooltip>
+      <IconPlugConnected size={16} />
+    </IconButton>
   )
 }
 

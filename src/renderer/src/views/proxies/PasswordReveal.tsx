@@ -11,8 +11,11 @@ import {
 import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
-import { ErrorAlert, useMutation } from '../../components'
+import { ErrorAlert, IconButton, useMutation } from '../../components'
 import { proxyLabel } from './proxy-label'
+
+const anchorBox = { position: 'relative', display: 'inline-flex' } as const
+const anchorStyle = { position: 'absolute', inset: 0, pointerEvents: 'none' } as const
 
 interface PasswordRevealProps {
   proxy: Pick<ProxyDto, 'id' | 'host' | 'port' | 'hasPassword'>
@@ -62,26 +65,23 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
       )
     }
     return (
-      <Tooltip label="No password stored">
-        <ActionIcon variant="subtle" color="gray" disabled aria-label={label}>
-          <IconKey size={16} />
-        </ActionIcon>
-      </Tooltip>
+      <IconButton disabled aria-label={label} tip="No password stored">
+        <IconKey size={16} />
+      </IconButton>
     )
   }
 
   const target =
     variant === 'icon' ? (
-      <Tooltip label="Reveal password" disabled={opened}>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={label}
-          onClick={() => (opened ? hide() : void show())}
-        >
-          <IconKey size={16} />
-        </ActionIcon>
-      </Tooltip>
+      <IconButton
+        aria-label={label}
+        tip={opened ? undefined : 'Reveal password'}
+        // A click on the open popover's own button toggles it, not "outside" (Mantine's rule).
+        data-ignore-outside-clicks={opened || undefined}
+        onClick={() => (opened ? hide() : void show())}
+      >
+        <IconKey size={16} />
+      </IconButton>
     ) : (
       <Button
         size="xs"
@@ -94,66 +94,84 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
       </Button>
     )
 
-  return (
-    // The dropdown sits in a portal at the end of the page, out of the Tab order: once the password
-    // is there, trapFocus takes focus into it (Tab reaches Copy and Hide), and returnFocus brings
-    // it back to the key button when it closes.
-    <Popover
-      opened={opened}
-      onChange={(next) => !next && hide()}
-      trapFocus={password !== undefined}
-      returnFocus
-      withArrow
-      shadow="md"
-      position="bottom-end"
+  // With trapFocus Mantine makes the dropdown a dialog: it needs a name.
+  const dropdown = (
+    <Popover.Dropdown
+      aria-label={`Password of ${proxyLabel(proxy)}`}
+      onClick={(event) => event.stopPropagation()}
     >
-      <Popover.Target>{target}</Popover.Target>
-      {/* With trapFocus Mantine makes the dropdown a dialog: it needs a name. */}
-      <Popover.Dropdown
-        aria-label={`Password of ${proxyLabel(proxy)}`}
-        onClick={(event) => event.stopPropagation()}
-      >
-        {reveal.loading && <Loader size="xs" aria-label="Decrypting password" />}
-        {reveal.error && <ErrorAlert error={reveal.error} title="Cannot reveal the password" />}
-        {password !== undefined && (
-          <Group
-            gap="xs"
-            wrap="nowrap"
-            role="group"
-            aria-label={`Password of ${proxyLabel(proxy)}`}
+      {reveal.loading && <Loader size="xs" aria-label="Decrypting password" />}
+      {reveal.error && <ErrorAlert error={reveal.error} title="Cannot reveal the password" />}
+      {password !== undefined && (
+        <Group gap="xs" wrap="nowrap" role="group" aria-label={`Password of ${proxyLabel(proxy)}`}>
+          <Text
+            ff="monospace"
+            size="sm"
+            style={{ userSelect: 'all' }}
+            data-testid="revealed-password"
           >
-            <Text
-              ff="monospace"
-              size="sm"
-              style={{ userSelect: 'all' }}
-              data-testid="revealed-password"
-            >
-              {password ?? '(none)'}
-            </Text>
-            {password !== null && (
-              <CopyButton value={password} timeout={1500}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color={copied ? 'teal' : 'gray'}
-                      onClick={copy}
-                      aria-label="Copy password"
-                    >
-                      {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
-            )}
-            <Tooltip label="Hide" withArrow>
-              <ActionIcon variant="subtle" color="gray" onClick={hide} aria-label="Hide password">
-                <IconEyeOff size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+            {password ?? '(none)'}
+          </Text>
+          {password !== null && (
+            <CopyButton value={password} timeout={1500}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
+                  <ActionIcon
+                    variant="subtle"
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label="Copy password"
+                  >
+                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          )}
+          <Tooltip label="Hide" withArrow>
+            <ActionIcon variant="subtle" color="gray" onClick={hide} aria-label="Hide password">
+              <IconEyeOff size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      )}
+    </Popover.Dropdown>
+  )
+  const popoverProps = {
+    opened,
+    onChange: (next: boolean) => !next && hide(),
+    trapFocus: password !== undefined,
+    returnFocus: true,
+    withArrow: true,
+    shadow: 'md',
+    position: 'bottom-end',
+  } as const
+
+  // The dropdown sits in a portal at the end of the page, out of the Tab order: once the password
+  // is there, trapFocus takes focus into it (Tab reaches Copy and Hide), and returnFocus brings
+  // it back to the key button when it closes.
+  if (variant === 'icon') {
+    // A table row's key: the Popover (a floating-ui instance and a portal) exists only while it
+    // is open, anchored on a box over the button, so the button itself never remounts (focus
+    // stays on it) and a closed row costs one <button>.
+    return (
+      <span style={anchorBox}>
+        {target}
+        {opened && (
+          <Popover {...popoverProps}>
+            <Popover.Target>
+              <span style={anchorStyle} aria-hidden />
+            </Popover.Target>
+            {dropdown}
+          </Popover>
         )}
-      </Popover.Dropdown>
+      </span>
+    )
+  }
+  return (
+    <Popover {...popoverProps}>
+      <Popover.Target>{target}</Popover.Target>
+      {opened && dropdown}
     </Popover>
   )
 }

@@ -1,6 +1,6 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core'
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { CellRow, IconButton } from '../../components'
 import { TestProxyIcon } from '../../features/exit'
 import { PasswordReveal } from './PasswordReveal'
 import { proxyLabel } from './proxy-label'
@@ -16,29 +16,22 @@ interface ProxyRowActionsProps {
 export function ProxyRowActions({ proxy, onEdit, onDelete, onTested }: ProxyRowActionsProps) {
   const label = proxyLabel(proxy)
   return (
-    <Group gap={2} wrap="nowrap">
+    // Hover names are data-tip (one document-wide tooltip, HoverTips): a Mantine Tooltip per
+    // icon was four portals a row.
+    <CellRow gap={2}>
       <TestProxyIcon proxy={proxy} onTested={onTested} />
       <PasswordReveal proxy={proxy} />
-      <Tooltip label="Edit">
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={`Edit ${label}`}
-          onClick={() => onEdit(proxy)}
-        >
-          <IconPencil size={16} />
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label="Delete">
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          aria-label={`Delete ${label}`}
-          onClick={() => onDelete(proxy)}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Tooltip>
-    </Group>
+      <IconButton aria-label={`Edit ${label}`} tip="Edit" onClick={() => onEdit(proxy)}>
+        <IconPencil size={16} />
+      </IconButton>
+      <IconButton
+        color="red"
+        aria-label={`Delete ${label}`}
+        tip="Delete"
+        onClick={() => onDelete(proxy)}
+      >
+        <IconTrash size={16} />
+      </IconButton>
+    </CellRow>
   )
 }

@@ -1,7 +1,7 @@
-import { Badge, Text, Tooltip } from '@mantine/core'
 import { IconArrowsCross } from '@tabler/icons-react'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { Dash, Pill } from '../../components'
 
 /**
  * The isolation guard's marker: how many proxies of another model share a recent exit with this
@@ -16,22 +16,16 @@ export const collisionColumn: MRT_ColumnDef<ProxyDto> = {
   size: 105,
   Cell: ({ row: { original: proxy } }) =>
     proxy.exitCollisions > 0 ? (
-      <Tooltip
-        label={`Shares a recent exit with ${proxy.exitCollisions} ${proxy.exitCollisions === 1 ? 'proxy' : 'proxies'} of another model`}
+      <Pill
+        color="red"
+        icon={<IconArrowsCross size={12} />}
+        aria-label={`Exit collision with ${proxy.exitCollisions} other ${proxy.exitCollisions === 1 ? 'proxy' : 'proxies'}`}
+        data-testid="exit-collision-marker"
+        tip={`Shares a recent exit with ${proxy.exitCollisions} ${proxy.exitCollisions === 1 ? 'proxy' : 'proxies'} of another model`}
       >
-        <Badge
-          color="red"
-          variant="light"
-          size="sm"
-          radius="sm"
-          leftSection={<IconArrowsCross size={12} />}
-          aria-label={`Exit collision with ${proxy.exitCollisions} other ${proxy.exitCollisions === 1 ? 'proxy' : 'proxies'}`}
-          data-testid="exit-collision-marker"
-        >
-          {proxy.exitCollisions}
-        </Badge>
-      </Tooltip>
+        {proxy.exitCollisions}
+      </Pill>
     ) : (
-      <Text c="dimmed">—</Text>
+      <Dash />
     ),
 }

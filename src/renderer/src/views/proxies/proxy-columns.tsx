@@ -1,7 +1,14 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
-import { CapacityBar, RelativeTime, StatusBadge } from '../../components'
+import {
+  CapacityBar,
+  CellRow,
+  CellText,
+  Dash,
+  Pill,
+  RelativeTime,
+  StatusBadge,
+} from '../../components'
 import { formatCents } from '../../lib/format'
 import { collisionColumn } from './collision-column'
 import {
@@ -16,7 +23,6 @@ import {
 } from './proxy-exit-columns'
 import { protocolLabel, proxyLabel } from './proxy-label'
 
-const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
 const endpointButton = {
   cursor: 'pointer',
   background: 'none',
@@ -24,27 +30,29 @@ const endpointButton = {
   padding: 0,
   textAlign: 'left',
   whiteSpace: 'nowrap',
+  font: 'inherit',
+  fontFamily: 'var(--mantine-font-family-monospace)',
+  fontWeight: 500,
+  color: 'var(--mantine-primary-color-text)',
 } as const
 
 function Tags({ tags }: { tags: string[] }) {
-  if (!tags.length) return <Text c="dimmed">—</Text>
+  if (!tags.length) return <Dash />
   const shown = tags.slice(0, 2)
   const rest = tags.slice(2)
   return (
-    <Group gap={4} wrap="nowrap">
+    <CellRow gap={4}>
       {shown.map((tag) => (
-        <Badge key={tag} variant="default" size="sm" radius="sm" tt="none">
+        <Pill key={tag} variant="default" textCase="none">
           {tag}
-        </Badge>
+        </Pill>
       ))}
       {rest.length > 0 && (
-        <Tooltip label={rest.join(', ')}>
-          <Badge variant="default" size="sm" radius="sm">
-            +{rest.length}
-          </Badge>
-        </Tooltip>
+        <Pill variant="default" tip={rest.join(', ')}>
+          +{rest.length}
+        </Pill>
       )}
-    </Group>
+    </CellRow>
   )
 }
 
@@ -87,26 +95,21 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       // One line (host, then the username dimmed): rows stay as short as the action icons, so a
       // 720 px window shows ten of them.
       Cell: ({ row: { original: proxy } }) => (
-        <Group gap={6} wrap="nowrap">
-          <Text
-            component="button"
+        <CellRow gap={6}>
+          <button
             type="button"
-            ff="monospace"
-            size="sm"
-            fw={500}
-            c="var(--mantine-primary-color-text)"
             style={endpointButton}
             onClick={() => onOpen(proxy)}
             aria-label={`Details of ${proxyLabel(proxy)}`}
           >
             {proxyLabel(proxy)}
-          </Text>
+          </button>
           {proxy.username && (
-            <Text size="xs" c="dimmed" truncate="end" maw={110} title={proxy.username}>
+            <CellText small dimmed maxWidth={110} title={proxy.username}>
               {proxy.username}
-            </Text>
+            </CellText>
           )}
-        </Group>
+        </CellRow>
       ),
     },
     {
@@ -114,16 +117,12 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       header: 'Status',
       accessorKey: 'status',
       size: 95,
-      Cell: ({ row: { original: proxy } }) =>
-        proxy.status === 'error' && proxy.lastErrorMessage ? (
-          <Tooltip label={proxy.lastErrorMessage} multiline w={260}>
-            <span>
-              <StatusBadge status={proxy.status} />
-            </span>
-          </Tooltip>
-        ) : (
-          <StatusBadge status={proxy.status} />
-        ),
+      Cell: ({ row: { original: proxy } }) => (
+        <StatusBadge
+          status={proxy.status}
+          tip={proxy.status === 'error' ? (proxy.lastErrorMessage ?? undefined) : undefined}
+        />
+      ),
     },
     // What the last check found (proxy-exit-columns.tsx); a column another part adds, such as
     // the exit-collision marker, is one more line here.
@@ -136,7 +135,7 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       header: 'Model',
       accessorKey: 'assignedModelName',
       size: 110,
-      Cell: ({ row: { original: proxy } }) => proxy.assignedModelName ?? <Text c="dimmed">—</Text>,
+      Cell: ({ row: { original: proxy } }) => proxy.assignedModelName ?? <Dash />,
     },
     {
       id: 'accountCount',
@@ -154,9 +153,9 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       accessorKey: 'protocol',
       size: 85,
       Cell: ({ row: { original: proxy } }) => (
-        <Badge variant="outline" color="gray" size="sm" radius="sm" tt="lowercase">
+        <Pill variant="outline" color="gray" textCase="lower">
           {protocolLabel(proxy)}
-        </Badge>
+        </Pill>
       ),
     },
     { id: 'provider', header: 'Provider', accessorKey: 'providerName', size: 140 },
@@ -171,18 +170,17 @@ export function proxyColumns(onOpen: (proxy: ProxyDto) => void): MRT_ColumnDef<P
       mantineTableBodyCellProps: { align: 'right' },
       mantineTableHeadCellProps: { align: 'right' },
       Cell: ({ row: { original: proxy } }) => (
-        <Tooltip
-          label="Own price (overrides the provider's)"
-          disabled={proxy.monthlyCostOverrideCents === null}
+        <CellText
+          numeric
+          italic={proxy.monthlyCostOverrideCents !== null}
+          tip={
+            proxy.monthlyCostOverrideCents === null
+              ? undefined
+              : "Own price (overrides the provider's)"
+          }
         >
-          <Text
-            size="sm"
-            {...numeric}
-            fs={proxy.monthlyCostOverrideCents === null ? undefined : 'italic'}
-          >
-            {formatCents(proxy.monthlyCostCents)}
-          </Text>
-        </Tooltip>
+          {formatCents(proxy.monthlyCostCents)}
+        </CellText>
       ),
     },
     {

@@ -1,6 +1,6 @@
-import { Text } from '@mantine/core'
 import type { MRT_ColumnDef } from 'mantine-react-table'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
+import { CellText, Dash } from '../../components'
 import {
   AnonymityBadge,
   ExitPlace,
@@ -18,8 +18,7 @@ import {
 
 type Column = MRT_ColumnDef<ProxyDto>
 
-const dash = <Text c="dimmed">—</Text>
-const numeric = { style: { fontVariantNumeric: 'tabular-nums' } } as const
+const dash = <Dash />
 
 export const lastResultColumn: Column = {
   id: 'lastResult',
@@ -38,13 +37,7 @@ export const latencyColumn: Column = {
   mantineTableBodyCellProps: { align: 'right' },
   mantineTableHeadCellProps: { align: 'right' },
   Cell: ({ row: { original: proxy } }) =>
-    proxy.responseTimeMs === null ? (
-      dash
-    ) : (
-      <Text size="sm" {...numeric}>
-        {proxy.responseTimeMs} ms
-      </Text>
-    ),
+    proxy.responseTimeMs === null ? dash : <CellText numeric>{proxy.responseTimeMs} ms</CellText>,
 }
 
 export const exitIpColumn: Column = {
@@ -55,9 +48,9 @@ export const exitIpColumn: Column = {
   size: 125,
   Cell: ({ row: { original: proxy } }) =>
     proxy.exitIp ? (
-      <Text size="sm" ff="monospace" truncate="end" maw={150} title={proxy.exitIp}>
+      <CellText mono maxWidth={150} title={proxy.exitIp}>
         {proxy.exitIp}
-      </Text>
+      </CellText>
     ) : (
       dash
     ),
@@ -73,9 +66,9 @@ export const placeColumn: Column = {
     proxy.country || proxy.exitCity ? (
       <ExitPlace country={proxy.country} city={proxy.exitCity} region={proxy.exitRegion} />
     ) : proxy.location ? (
-      <Text size="sm" c="dimmed" truncate="end" maw={140}>
+      <CellText dimmed maxWidth={140}>
         {proxy.location}
-      </Text>
+      </CellText>
     ) : (
       dash
     ),
@@ -89,9 +82,9 @@ export const timezoneColumn: Column = {
   size: 150,
   Cell: ({ row: { original: proxy } }) =>
     proxy.exitTimezone ? (
-      <Text size="sm" truncate="end" maw={150} title={proxy.exitTimezone}>
+      <CellText maxWidth={150} title={proxy.exitTimezone}>
         {proxy.exitTimezone}
-      </Text>
+      </CellText>
     ) : (
       dash
     ),
@@ -106,9 +99,9 @@ export const networkColumn: Column = {
   Cell: ({ row: { original: proxy } }) => {
     const text = networkText(proxy.exitAsn, proxy.exitOrg)
     return text ? (
-      <Text size="sm" truncate="end" maw={170} title={text}>
+      <CellText maxWidth={170} title={text}>
         {text}
-      </Text>
+      </CellText>
     ) : (
       dash
     )
