@@ -15,6 +15,13 @@ const REFRESH_MIN_MS = 300
 const REFRESH_MAX_MS = 5_000
 const REFRESH_COST_FACTOR = 10
 
+interface Answer<T> {
+  /** The request (`generation:input`) this answers; null before the first answer. */
+  key: string | null
+  data?: T
+  error?: AppError
+}
+
 export interface QueryState<T> {
   data: T | undefined
   error: AppError | undefined
@@ -33,32 +40,32 @@ export function useQuery<K extends Channel>(
   input?: InputOf<K>,
 ): QueryState<OutputOf<K>> {
   const client = useApi()
-  const [data, setData] = useState<OutputOf<K>>()
-  const [error, setError] = useState<AppError>()
-  const [loading, setLoading] = useState(true)
   const [generation, setGeneration] = useState(0)
-  const quiet = useRef(false)
-  const cost = useRef(0)
   const inputKey = JSON.stringify(input ?? null)
+  // What is asked now, and what the shown answer answered: loading is their difference, derived
+  // in the render that asks (a loading flag set from the effect cost the view one more render per
+  // interaction). A quiet refresh (data:changed) names its own request so it shows no loading.
+  const requestKey = `${generation}:${inputKey}`
+  const [answer, setAnswer] = useState<Answer<OutputOf<K>>>({ key: null })
+  const [quietKey, setQuietKey] = useState<string | null>(null)
+  const cost = useRef(0)
+  const latest = useRef({ generation, inputKey })
+  latest.current = { generation, inputKey }
 
   useEffect(() => {
     let current = true
-    if (!quiet.current) setLoading(true)
-    quiet.current = false
     const args = (inputKey === 'null' ? [] : [JSON.parse(inputKey)]) as [InputOf<K>]
+    const key = `${generation}:${inputKey}`
     const started = performance.now()
     client.call(channel, ...args).then(
       (value) => {
         cost.current = performance.now() - started
         if (!current) return
-        setData(value)
-        setError(undefined)
-        setLoading(false)
+        setAnswer({ key, data: value })
       },
       (cause: unknown) => {
         if (!current) return
-        setError(toAppError(cause))
-        setLoading(false)
+        setAnswer((last) => ({ key, data: last.data, error: toAppError(cause) }))
       },
     )
     return () => {
@@ -77,8 +84,9 @@ export function useQuery<K extends Channel>(
       )
       timer = setTimeout(() => {
         timer = undefined
-        quiet.current = true
-        setGeneration((n) => n + 1)
+        const next = latest.current.generation + 1
+        setQuietKey(`${next}:${latest.current.inputKey}`)
+        setGeneration(next)
       }, wait)
     })
     return () => {
@@ -87,6 +95,8 @@ export function useQuery<K extends Channel>(
     }
   }, [client, channel])
 
+  const { data, error } = answer
+  const loading = answer.key !== requestKey && quietKey !== requestKey
   const refresh = useCallback(() => setGeneration((n) => n + 1), [])
   return { data, error, loading, refresh }
 }
