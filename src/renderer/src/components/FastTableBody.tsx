@@ -6,7 +6,7 @@ import type {
   MRT_RowSelectionState,
   MRT_TableInstance,
 } from 'mantine-react-table'
-import { memo, type CSSProperties, type ReactNode } from 'react'
+import { memo, useEffect, type CSSProperties, type ReactNode } from 'react'
 import classes from './fast-table-body.module.css'
 
 /*
@@ -22,6 +22,30 @@ import classes from './fast-table-body.module.css'
 const SELECT = 'mrt-row-select'
 const ACTIONS = 'mrt-row-actions'
 const SKELETON_ROWS = 10
+/** The pause after the last scroll event at which the rows take the pointer again. */
+const SCROLL_SETTLE_MS = 150
+
+/** Marks the table's scroll container `data-scrolling` while it scrolls (see the CSS). */
+function useScrollingMark(container: HTMLElement | null) {
+  useEffect(() => {
+    if (!container) return undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const onScroll = () => {
+      if (timer === undefined) container.setAttribute('data-scrolling', '')
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = undefined
+        container.removeAttribute('data-scrolling')
+      }, SCROLL_SETTLE_MS)
+    }
+    container.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      container.removeEventListener('scroll', onScroll)
+      clearTimeout(timer)
+      container.removeAttribute('data-scrolling')
+    }
+  }, [container])
+}
 
 type Column<T extends MRT_RowData> = MRT_Column<T>
 
@@ -134,6 +158,8 @@ function FastRowsInner<T extends MRT_RowData>({
 }: FastRowsProps<T>) {
   const columns = table.getVisibleLeafColumns() as Column<T>[]
   const rows = table.getRowModel().rows
+  // The container exists once MRT has drawn it (this body is inside it): read on every render.
+  useScrollingMark(table.refs.tableContainerRef.current)
   // While loading, MRT fills the row model with blank records (its skeleton rows): draw none.
   if (loading) {
     return (
@@ -195,7 +221,7 @@ export function fastBodyProps<T extends MRT_RowData>(
   table: MRT_TableInstance<T>,
   props: Omit<FastRowsProps<T>, 'table' | 'columnsKey'> & { striped?: boolean },
 ) {
-  const { striped = true, ...rest } = props
+  const { striped = false, ...rest } = props
   const columnsKey = table
     .getVisibleLeafColumns()
     .map((c) => `${c.id}:${c.getIsPinned() || ''}`)

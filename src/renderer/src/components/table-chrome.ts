@@ -1,4 +1,5 @@
 import type { MRT_RowData, MRT_TableOptions } from 'mantine-react-table'
+import { fastBodyProps } from './FastTableBody'
 
 export interface TableChromeOptions {
   striped?: boolean
@@ -9,6 +10,12 @@ export interface TableChromeOptions {
   fill?: boolean
   /** Column hiding and density toggles in the toolbar (the proxies table's column presets). */
   hiding?: boolean
+  /**
+   * Rows drawn by FastTableBody (plain rows that redraw only for new data or a new tick) instead
+   * of MRT's body. Not for tables that style rows through `mantineTableBodyRowProps` or group
+   * rows (assignments). The proxies view passes its own `fastBodyProps`.
+   */
+  fastBody?: boolean
 }
 
 /**
@@ -23,7 +30,7 @@ export interface TableChromeOptions {
  */
 export function tableChrome<T extends MRT_RowData>(
   label: string,
-  { striped = true, fill = false, hiding = false }: TableChromeOptions = {},
+  { striped = true, fill = false, hiding = false, fastBody = false }: TableChromeOptions = {},
 ): Partial<MRT_TableOptions<T>> {
   return {
     enableColumnFilters: false,
@@ -36,8 +43,22 @@ export function tableChrome<T extends MRT_RowData>(
     enableStickyHeader: true,
     memoMode: 'cells',
     // MRT keeps its two progress bars mounted (collapsed, invisible) and animated: a repaint every
-    // frame of an idle window. Nothing here sets showProgressBars, so they need no animation.
-    mantineProgressProps: { animated: false, value: 100 },
+    // frame of an idle window. They move only while shown.
+    mantineProgressProps: ({ table }) => ({
+      animated: Boolean(table.getState().showProgressBars),
+      value: 100,
+    }),
+    mantineTableBodyProps: fastBody
+      ? ({ table }) =>
+          fastBodyProps(table, {
+            data: table.options.data,
+            rowSelection: table.getState().rowSelection,
+            loading: Boolean(table.getState().isLoading),
+            empty: table.options.renderEmptyRowsFallback?.({ table }),
+            emptyKey: '',
+            striped: false,
+          })
+      : undefined,
     paginationDisplayMode: 'pages',
     initialState: { density: 'xs' },
     positionToolbarAlertBanner: 'none',

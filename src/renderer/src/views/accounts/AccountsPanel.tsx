@@ -85,7 +85,7 @@ export function AccountsPanel({ models, filters, onFiltersChange, onChanged }: A
     columns: accountColumns,
     data: items,
     getRowId: (row) => String(row.id),
-    ...tableChrome<AccountDto>('Accounts'),
+    ...tableChrome<AccountDto>('Accounts', { fastBody: true }),
     ...server.tableOptions,
     enableRowSelection: true,
     onRowSelectionChange: setRowSelection,

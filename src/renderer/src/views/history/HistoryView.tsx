@@ -39,7 +39,7 @@ export function HistoryView() {
     columns: historyColumns,
     data: items,
     getRowId: (row) => String(row.id),
-    ...tableChrome<HistoryDto>('Assignment history'),
+    ...tableChrome<HistoryDto>('Assignment history', { fastBody: true }),
     ...server.tableOptions,
     renderTopToolbarCustomActions: () => (
       <Text size="sm" c="dimmed" p={4} aria-live="polite">
