@@ -3,6 +3,7 @@ import type { Channel } from '../../../shared/channels'
 import type { InputOf, OutputOf } from '../../../shared/contracts'
 import { affects, readsOf } from '../../../shared/data-changes'
 import { AppError } from '../../../shared/errors'
+import type { Client } from '../../../shared/client'
 import { useApi } from './api-context'
 
 /**
@@ -14,6 +15,30 @@ import { useApi } from './api-context'
 const REFRESH_MIN_MS = 300
 const REFRESH_MAX_MS = 5_000
 const REFRESH_COST_FACTOR = 10
+
+export interface QueryOptions {
+  /** Ask nothing yet (a closed dialog's lists): no request, no loading, no refresh. */
+  skip?: boolean
+}
+
+const inFlight = new WeakMap<Client, Map<string, Promise<unknown>>>()
+
+function sharedCall<K extends Channel>(
+  client: Client,
+  channel: K,
+  inputKey: string,
+  args: [InputOf<K>],
+): Promise<OutputOf<K>> {
+  let pending = inFlight.get(client)
+  if (!pending) inFlight.set(client, (pending = new Map()))
+  const key = `${channel} ${inputKey}`
+  const existing = pending.get(key)
+  if (existing) return existing as Promise<OutputOf<K>>
+  const map = pending
+  const request = client.call(channel, ...args).finally(() => map.delete(key))
+  map.set(key, request)
+  return request
+}
 
 interface Answer<T> {
   /** The request (`generation:input`) this answers; null before the first answer. */
@@ -38,7 +63,9 @@ export interface QueryState<T> {
 export function useQuery<K extends Channel>(
   channel: K,
   input?: InputOf<K>,
+  options: QueryOptions = {},
 ): QueryState<OutputOf<K>> {
+  const skip = options.skip ?? false
   const client = useApi()
   const [generation, setGeneration] = useState(0)
   const inputKey = JSON.stringify(input ?? null)
@@ -53,11 +80,16 @@ export function useQuery<K extends Channel>(
   latest.current = { generation, inputKey }
 
   useEffect(() => {
+    if (skip) return undefined
     let current = true
     const args = (inputKey === 'null' ? [] : [JSON.parse(inputKey)]) as [InputOf<K>]
     const key = `${generation}:${inputKey}`
     const started = performance.now()
-    client.call(channel, ...args).then(
+    // A first load shares a request already on its way for the same read (two parts of a view
+    // mounting together); a refresh always asks anew, so it sees the change that caused it.
+    const request =
+      generation === 0 ? sharedCall(client, channel, inputKey, args) : client.call(channel, ...args)
+    request.then(
       (value) => {
         cost.current = performance.now() - started
         if (!current) return
@@ -71,10 +103,10 @@ export function useQuery<K extends Channel>(
     return () => {
       current = false
     }
-  }, [client, channel, inputKey, generation])
+  }, [client, channel, inputKey, generation, skip])
 
   useEffect(() => {
-    if (readsOf(channel).length === 0) return undefined
+    if (skip || readsOf(channel).length === 0) return undefined
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = client.on('data:changed', (change) => {
       if (timer !== undefined || !affects(change, channel)) return
@@ -93,10 +125,10 @@ export function useQuery<K extends Channel>(
       unsubscribe()
       if (timer !== undefined) clearTimeout(timer)
     }
-  }, [client, channel])
+  }, [client, channel, skip])
 
   const { data, error } = answer
-  const loading = answer.key !== requestKey && quietKey !== requestKey
+  const loading = !skip && answer.key !== requestKey && quietKey !== requestKey
   const refresh = useCallback(() => setGeneration((n) => n + 1), [])
   return { data, error, loading, refresh }
 }

@@ -43,7 +43,9 @@ const emptySource: ImportSource = {
 /** Paste or pick a list, preview what it holds, then store it in one go. */
 export function ImportModal({ opened, onClose, onImported, defaultProviderId }: ImportModalProps) {
   const client = useApi()
-  const providers = useQuery('providers:list')
+  // Asked when the dialog opens: a closed one is mounted with its view and must not add a
+  // providers:list (a GROUP BY over every proxy) ahead of the view's own page.
+  const providers = useQuery('providers:list', undefined, { skip: !opened })
   const notify = useNotify()
   const [source, setSource] = useState<ImportSource>(emptySource)
   const [step, setStep] = useState<Step>('source')

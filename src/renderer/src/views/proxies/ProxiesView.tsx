@@ -78,12 +78,14 @@ const none: never[] = []
  */
 export function ProxiesView() {
   const { filters, change, clear, listFilters } = useProxyFilters()
-  const providers = useQuery('providers:list')
-  const models = useQuery('models:list')
   // The paging hook needs the total before this render's answer is known: the last one seen.
   const [totalSeen, setTotalSeen] = useState<number>()
   const server = useServerTable({ sortColumns: proxySortColumns, defaultSortBy: 'id' }, totalSeen)
+  // The page is asked first: main answers in order, and the providers' and models' counts are
+  // whole-table GROUP BYs (~0.5 s each at 100,000 proxies) the first rows need not wait for.
   const list = useQuery('proxies:list', { ...listFilters, ...server.query })
+  const providers = useQuery('providers:list')
+  const models = useQuery('models:list')
   const total = list.data?.total ?? totalSeen
   useEffect(() => {
     if (total !== undefined) setTotalSeen(total)
