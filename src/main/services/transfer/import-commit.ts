@@ -10,7 +10,7 @@ import { CommitPlanner, type CommitPlan } from './import-plan'
 import type { ImportContext } from './import-preview'
 import { RowWriteError, withBulkWriteSettings, writePlan } from './import-write'
 import { CHUNK_ROWS, progressReporter, TimeSlice } from './progress'
-import { sealOnMain, WorkerSealing, type SealedRows } from './import-seal'
+import { FIRST_CHUNK_ROWS, sealOnMain, WorkerSealing, type SealedRows } from './import-seal'
 
 /** How the commit seals: the seal worker by default; tests pass a failing one. */
 export interface CommitOptions {
@@ -64,10 +64,10 @@ export async function commitImport(
     const worker = await opening
     let sealed: SealedRows
     if (worker) {
-      // The worker starts on the plan now; the write begins once the first chunk is back, and
-      // from then on the worker stays ahead of the inserts.
+      // The worker starts on the plan now; the write begins once the first chunk (one INSERT's
+      // rows) is back, and from then on the worker stays ahead of the inserts.
       const { plan } = planner
-      const ahead = Math.min(plan.inserts.length, CHUNK_ROWS)
+      const ahead = Math.min(plan.inserts.length, FIRST_CHUNK_ROWS)
       const sealing = new WorkerSealing(worker, batch, plan)
       sealed = sealing
       progress.flush(encrypting(batch, plan, 0))

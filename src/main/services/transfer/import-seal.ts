@@ -21,6 +21,13 @@ export interface SealedRows {
 /** Chunks sent to the worker ahead of the write: enough to keep it busy, few enough to stay small. */
 const IN_FLIGHT = 3
 
+/**
+ * The first chunk of each list is one INSERT's worth (import-write.ts's 500 rows), so the write
+ * starts as soon as those are sealed: a first chunk of 2,000 kept main idle 50-90 ms at the start
+ * of a 100,000-row commit (the new thread seals its first rows before its code is optimized).
+ */
+export const FIRST_CHUNK_ROWS = 500
+
 interface Chunk {
   rows: PlannedRow[]
   start: number
@@ -51,8 +58,10 @@ export class WorkerSealing implements SealedRows {
   ) {
     for (const rows of [plan.inserts, plan.updates]) {
       this.sealedTo.set(rows, 0)
-      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-        this.chunks.push({ rows, start, end: Math.min(rows.length, start + CHUNK_ROWS) })
+      for (let start = 0; start < rows.length;) {
+        const end = Math.min(rows.length, start + (start === 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS))
+        this.chunks.push({ rows, start, end })
+        start = end
       }
     }
     this.pump()

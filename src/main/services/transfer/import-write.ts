@@ -9,6 +9,7 @@ import type { CommitPlan, PlannedRow } from './import-plan'
 import type { ImportContext } from './import-preview'
 import { CHUNK_ROWS, TimeSlice, type ProgressReporter } from './progress'
 import type { SealedRows } from './import-seal'
+import { ChunkInsert } from './import-insert'
 
 /*
  * The write half of a commit: plain SQL over a plan, run inside the caller's transaction.
@@ -70,9 +71,20 @@ const encodeTags = (value: string[]): unknown => proxies.tags.mapToDriverValue(v
 export const ROWS_PER_INSERT = 500
 
 const INSERT_ONE = `INSERT INTO proxies (${imported.names}) VALUES ${ROW_VALUES}`
-const INSERT_MANY = `INSERT INTO proxies (${imported.names}) VALUES ${Array<string>(ROWS_PER_INSERT)
-  .fill(ROW_VALUES)
-  .join(', ')}`
+/** The row id differs on every row: never a shared value (import-insert.ts). */
+const PER_ROW = new Set([INSERT_ORDER.indexOf('id')])
+const chunkInserts = new WeakMap<Database.Database, ChunkInsert>()
+
+/** The connection's chunk INSERT: shared values bound once per chunk (import-insert.ts). */
+function chunkInsert(sqlite: Database.Database): ChunkInsert {
+  let insert = chunkInserts.get(sqlite)
+  if (!insert) {
+    const width = INSERT_ORDER.length
+    insert = new ChunkInsert(sqlite, 'proxies', imported.names, width, PER_ROW, ROWS_PER_INSERT)
+    chunkInserts.set(sqlite, insert)
+  }
+  return insert
+}
 
 // `duplicates: 'update'`: what the row fills in wins; what it leaves empty (NULL) keeps the stored
 // value. remote_dns is the scheme's, so always the line's.
@@ -162,7 +174,7 @@ export async function writePlan(
     )
   }
 
-  const many = stmt(ctx.sqlite, INSERT_MANY)
+  const many = chunkInsert(ctx.sqlite)
   const one = stmt(ctx.sqlite, INSERT_ONE)
   const { inserts } = plan
   let start = 0
