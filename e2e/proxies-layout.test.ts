@@ -123,6 +123,29 @@ describe('proxies layout at 1280x720', { timeout: 90_000 }, () => {
     await page.screenshot({ path: '/tmp/proxies-1280x720.png', animations: 'disabled' })
   })
 
+  // The rows are plain elements (components/FastTableBody.tsx, cell-kit.tsx): their hover texts
+  // come from one document-wide tooltip (HoverTips), by pointer and by keyboard focus.
+  it('shows a row button’s hover text in the one tooltip, and takes it away again', async () => {
+    const page = app.page
+    const edit = table().getByRole('button', { name: 'Edit 10.1.0.1:9001' })
+    await edit.hover()
+    const tip = page.getByRole('tooltip')
+    await expect.poll(() => tip.textContent()).toBe('Edit')
+    expect(await edit.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'))
+    await page.mouse.move(5, 5)
+    await expect.poll(() => tip.count()).toBe(0)
+    // Keyboard focus shows it at once; Escape closes it and leaves the focus where it was.
+    await table().getByRole('button', { name: 'Delete 10.1.0.1:9001' }).focus()
+    await expect.poll(() => tip.textContent()).toBe('Delete')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => tip.count()).toBe(0)
+    expect(
+      await page.evaluate(() =>
+        (globalThis as any).document.activeElement?.getAttribute('aria-label'),
+      ),
+    ).toBe('Delete 10.1.0.1:9001')
+  })
+
   it('logged no console errors or page errors', () => {
     expect(app.problems).toEqual([])
   })

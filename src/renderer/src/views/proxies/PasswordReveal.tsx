@@ -9,7 +9,7 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
 import { ErrorAlert, IconButton, useMutation } from '../../components'
 import { proxyLabel } from './proxy-label'
@@ -31,6 +31,7 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
   const reveal = useMutation('proxies:revealPassword')
   const [password, setPassword] = useState<string | null | undefined>(undefined)
   const [opened, setOpened] = useState(false)
+  const keyRef = useRef<HTMLButtonElement>(null)
   const label = `Reveal password of ${proxyLabel(proxy)}`
 
   // Escape closes it wherever focus is (Mantine's own Escape only listens inside the dropdown,
@@ -45,9 +46,15 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
   })
 
   function hide() {
+    // The row's popover unmounts on close, so Mantine's returnFocus never runs: focus left inside
+    // it (Escape, Hide) goes back to the key button here; a click elsewhere keeps its focus.
+    const active = document.activeElement
+    const focusInside =
+      !active || active === document.body || active.closest('[data-password-popover]')
     setOpened(false)
     setPassword(undefined)
     reveal.reset()
+    if (focusInside) keyRef.current?.focus()
   }
 
   async function show() {
@@ -74,6 +81,7 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
   const target =
     variant === 'icon' ? (
       <IconButton
+        ref={keyRef}
         aria-label={label}
         tip={opened ? undefined : 'Reveal password'}
         // A click on the open popover's own button toggles it, not "outside" (Mantine's rule).
@@ -97,6 +105,7 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
   // With trapFocus Mantine makes the dropdown a dialog: it needs a name.
   const dropdown = (
     <Popover.Dropdown
+      data-password-popover
       aria-label={`Password of ${proxyLabel(proxy)}`}
       onClick={(event) => event.stopPropagation()}
     >
