@@ -17,8 +17,8 @@ export interface ScrollResult {
  * - `firstRowsAt`: ms after navigation start at which the first frame showing a proxy row ended.
  * - `arm(user)`, then `result`: the time from the next input event (pointerdown, keydown, input or
  *   change; the event's own timestamp, so input queueing counts) to the end of the first frame
- *   whose first row is `user`'s. Rows are told apart by the `user-N` username every seeded proxy
- *   carries. The DOM change is seen by a MutationObserver; the frame that paints it is the next
+ *   whose first and last rows are `user`'s ("user-1..user-50"). Rows are told apart by the
+ *   `user-N` username every seeded proxy carries. The DOM change is seen by a MutationObserver; the frame that paints it is the next
  *   animation frame, and its end a message posted from that frame's callback, delivered after
  *   its paint. `noFrame` counts the times no frame came (see afterNextPaint).
  * - `scroll(step)`: scrolls the Proxies table's own scroll area (its nearest scrollable ancestor)
@@ -27,13 +27,19 @@ export interface ScrollResult {
  */
 export const PROBE_JS = `(() => {
   const rowPattern = /user-\\d+/
+  // The page as shown: its first and last proxy's user (a filter can keep the first row, say the
+  // slowest proxy is also in error, but not the whole page).
   const firstUser = () => {
     const rows = document.querySelectorAll('table[aria-label="Proxies"] tbody tr')
+    let first = null
+    let last = null
     for (const row of rows) {
       const match = rowPattern.exec(row.textContent || '')
-      if (match) return match[0]
+      if (!match) continue
+      if (first === null) first = match[0]
+      last = match[0]
     }
-    return null
+    return first === null ? null : first + '..' + last
   }
   const bench = { firstRowsAt: null, result: null, firstUser, channels: new Set(), noFrame: 0 }
   // The channel is held until its message comes: an unreferenced port may be collected first.

@@ -86,7 +86,7 @@ const search = (value: string): Step => ({
   value,
   next: (s) => ({ ...s, search: value, page: 1 }),
 })
-/** Every step changes the first row at both sizes (checked as it runs). */
+/** Every step changes the page (its first or last row) at both sizes (checked as it runs). */
 const cycle: Step[] = [
   sort,
   nextPage,
@@ -114,9 +114,14 @@ function listInput(state: ViewState, pageSize = PAGE_SIZE) {
 async function firstUserFor(ctx: AppContext, state: ViewState): Promise<string> {
   const envelope = await dispatch(ctx, 'proxies:list', listInput(state))
   if (!envelope.ok) throw new Error(`proxies:list: ${envelope.error.message}`)
-  const first = (envelope.value as { items: ProxyDto[] }).items[0]
-  if (!first?.username) throw new Error(`no rows for ${JSON.stringify(listInput(state))}`)
-  return first.username
+  const { items } = envelope.value as { items: ProxyDto[] }
+  const first = items[0]
+  const last = items[items.length - 1]
+  if (!first?.username || !last?.username) {
+    throw new Error(`no rows for ${JSON.stringify(listInput(state))}`)
+  }
+  // What the probe's firstUser() reads off the page: its first and last user.
+  return `${first.username}..${last.username}`
 }
 
 type BenchWindow = {
@@ -247,7 +252,7 @@ async function interact(side: Side, step: Step, expected: string): Promise<numbe
     () => (globalThis as unknown as BenchWindow).__bench?.firstUser() ?? null,
   )
   if (shown === expected) {
-    throw new Error(`${side.kind} ${step.label}: the first row (${expected}) would not change`)
+    throw new Error(`${side.kind} ${step.label}: the page (${expected}) would not change`)
   }
   await side.prepare?.(step)
   await page.evaluate((user) => (globalThis as unknown as BenchWindow).__bench?.arm(user), expected)
