@@ -21,6 +21,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          // The check thread's program (src/main/checks/check-thread.ts starts it).
+          'check-worker': resolve(__dirname, 'src/main/checks/check-worker.ts'),
         },
       },
     },

@@ -10,7 +10,11 @@
 //     minimal `node:net` client of the bench's own (_raw-check.ts) through the same two proxies,
 //     64 at a time, a new connection per check, reading the judge's whole answer: the real limit
 //     of a check in Node on this machine. Goal: runner rate >= 0.75 x raw rate. Plain undici GETs
-//     to the judge without a proxy are logged for information only.
+//     to the judge without a proxy are logged for information only. The judge runs in this
+//     process (on main's thread), for the runner and the raw client alike. The runner checks on
+//     its own thread (src/main/checks/check-thread.ts) as the product does; the raw client is
+//     one thread. The same runner with its checks on main's thread (`checkThread: false`) is
+//     logged, so what the thread gives is seen apart from the rest.
 //     Exit profile: every check does what the product does on success: the geo lookup of the exit
 //     IP and the anonymity level. The judge is a plain-http header echo (`/get`, one request gives
 //     exit IP + headers, as a header-echo IP judge does in the product) that reports a random
@@ -186,6 +190,7 @@ async function benchContext(
   exitProfile: boolean,
   judgeUrl: string,
   ports: { tinyproxy: number; microsocks: number },
+  checkThread = true,
 ): Promise<{ ctx: AppContext; providerId: number; live: number[] }> {
   const ctx = await createContext({
     dataDir: dir,
@@ -193,6 +198,7 @@ async function benchContext(
     version: 'bench',
     keychainService,
     exitProfile,
+    checkThread,
   })
   if (ctx.vault.status.status !== 'available') {
     ctx.close()
@@ -261,8 +267,11 @@ async function main(): Promise<void> {
   const keychainService = `ProxyDeck-bench-${randomUUID()}`
   const bareKeychainService = `ProxyDeck-bench-${randomUUID()}`
   const bareDir = join(dir, 'bare')
+  const mainKeychainService = `ProxyDeck-bench-${randomUUID()}`
+  const mainDir = join(dir, 'main-thread')
   let ctx: AppContext | undefined
   let bare: AppContext | undefined
+  let mainCtx: AppContext | undefined
   try {
     let answered = 0
     const [tinyproxy, microsocks, judge, slowJudge, tarpit] = await Promise.all([
@@ -346,6 +355,13 @@ async function main(): Promise<void> {
     }))
     const aloneRuns: number[] = []
     for (let rep = 0; rep < 3; rep++) aloneRuns.push(await checkerRate(alone, judgeUrl, CHECKS))
+    // The product's runner with its checks kept on main's thread (checkThread: false): what the
+    // check thread gives, for the log.
+    const onMain = await benchContext(mainDir, mainKeychainService, true, judgeUrl, ports, false)
+    mainCtx = onMain.ctx
+    const mainRuns: number[] = []
+    await runnerRate(mainCtx, onMain.live, 1_000)
+    for (let rep = 0; rep < 3; rep++) mainRuns.push(await runnerRate(mainCtx, onMain.live, CHECKS))
     const proxied = median(proxiedRuns)
     const bareRate = median(bareRuns)
     const rawMedian = median(rawRuns)
@@ -363,10 +379,15 @@ async function main(): Promise<void> {
     )
     const aloneRate = median(aloneRuns)
     console.log(
-      `floor split: the checker alone (exit profile off, no runner) ${list(aloneRuns)}/s = ` +
+      `floor split: the checker alone on main's thread (exit profile off, no runner) ${list(aloneRuns)}/s = ` +
         `${(aloneRate / rawMedian).toFixed(2)} of the raw client; the runner with the exit profile off ` +
         `${(bareRate / aloneRate).toFixed(2)} of the checker alone; the exit profile ` +
         `${(proxied / bareRate).toFixed(2)} of the runner without it`,
+    )
+    console.log(
+      `the runner with its checks on main's thread (checkThread: false): ${list(mainRuns)}/s = ` +
+        `${(median(mainRuns) / rawMedian).toFixed(2)} of the raw client (the check thread: ` +
+        `${(proxied / median(mainRuns)).toFixed(2)}x)`,
     )
     console.log(
       `information: undici direct to the judge, no proxy: ${list(directRuns)}/s ` +
@@ -455,8 +476,10 @@ async function main(): Promise<void> {
   } finally {
     ctx?.close()
     bare?.close()
+    mainCtx?.close()
     await deleteVaultKey(keychainService).catch(() => {})
     await deleteVaultKey(bareKeychainService).catch(() => {})
+    await deleteVaultKey(mainKeychainService).catch(() => {})
     await servers.stopAll()
     cleanup()
   }

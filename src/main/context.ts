@@ -43,6 +43,8 @@ export interface ContextOptions {
   geo?: CheckServiceOptions['geo']
   /** false: checks skip the exit profile (geo, anonymity); only the check benchmark's baseline. */
   exitProfile?: boolean
+  /** false: checks run on main's thread, not on their own (check-thread.ts); the bench's split. */
+  checkThread?: boolean
   /** The health monitor's timers and first-round delay (tests). */
   monitor?: CheckServiceOptions['monitor']
   /** Native open/save dialogs (the desktop app). */
@@ -149,6 +151,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
     ca: options.checkerCa,
     geo: options.geo,
     exitProfile: options.exitProfile,
+    checkThread: options.checkThread,
     monitor: options.monitor,
   })
   const ctx: AppContext = {

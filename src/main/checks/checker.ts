@@ -6,7 +6,7 @@ import { ADDRESS_HEADERS, classifyAnonymity, type EchoedHeaders } from './anonym
 import { newAttemptState, type AttemptContext, type AttemptState } from './attempt-state'
 import { runAttempt } from './attempt'
 import type { CheckFailure } from './failure'
-import { nowhere, type GeoLookup } from './geo'
+import { nowhere, type GeoLookup, type GeoPlace } from './geo'
 import { createJudgeProbe, type JudgeProbe } from './judge-probe'
 import { createOwnAddresses, type OwnAddresses } from './own-addresses'
 import { reachTargets } from './reachability'
@@ -392,6 +392,11 @@ async function runJudges(
   }
 }
 
+/** Where an exit IP is, by `geo` (nowhere without one); the check thread's main half uses it too. */
+export function placeOf(exitIp: string | null, geo: GeoLookup | null): GeoPlace {
+  return exitIp && geo ? geo.lookup(exitIp) : nowhere
+}
+
 function toResult(
   verdict: Verdict,
   run: Run,
@@ -402,7 +407,7 @@ function toResult(
 ): CheckResult {
   const redact = (text: string | null): string | null =>
     text === null ? null : redactCredentials(text, target)
-  const place = verdict.exitIp && geo ? geo.lookup(verdict.exitIp) : nowhere
+  const place = placeOf(verdict.exitIp, geo)
   return {
     ok: verdict.code === 'ok',
     errorCode: verdict.code,

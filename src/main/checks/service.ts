@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/service-context'
 import { readSettings } from '../services/settings'
 import type { AlertSink } from './alert-sink'
 import { createChecker, type Checker, type CheckerOptions } from './checker'
+import { openCheckThread } from './check-thread'
 import { startCheckRun, type CheckRun } from './check-run'
 import { createGeoDatabases, type GeoOption } from './geo-databases'
 import {
@@ -45,6 +46,8 @@ export interface CheckServiceOptions {
   geo?: GeoOption
   /** false: no exit profile (geo lookup, anonymity) on checks; the check benchmark's baseline. */
   exitProfile?: boolean
+  /** false: checks run on main's thread (the check benchmark's split); default: on their own. */
+  checkThread?: boolean
   monitor?: MonitorOptions
 }
 
@@ -58,12 +61,11 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   const geo = createGeoDatabases(() => ctx.sqlite, options.geo)
 
   const checker = (): Promise<Checker> => {
-    checkerPromise ??= geo.ready().then(() => {
-      checkerInstance = createChecker({
-        geo: geo.lookup,
-        ca: options.ca,
-        exitProfile: options.exitProfile,
-      })
+    checkerPromise ??= geo.ready().then(async () => {
+      const checkerOptions = { geo: geo.lookup, ca: options.ca, exitProfile: options.exitProfile }
+      // On its own thread (check-thread.ts) unless told not to, or when the thread cannot start.
+      const thread = options.checkThread === false ? null : await openCheckThread(checkerOptions)
+      checkerInstance = thread ?? createChecker(checkerOptions)
       if (closed) checkerInstance.close()
       return checkerInstance
     })
