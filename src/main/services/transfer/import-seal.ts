@@ -22,11 +22,12 @@ export interface SealedRows {
 const IN_FLIGHT = 3
 
 /**
- * The first chunk of each list is one INSERT's worth (import-write.ts's 500 rows), so the write
- * starts as soon as those are sealed: a first chunk of 2,000 kept main idle 50-90 ms at the start
- * of a 100,000-row commit (the new thread seals its first rows before its code is optimized).
+ * The first chunk of each list is one INSERT's worth (import-write.ts's ROWS_PER_INSERT, 2,000
+ * rows), so the write starts as soon as those are sealed. Main waits for it once, 50-90 ms at the
+ * start of a 100,000-row commit (the new thread seals its first rows before its code is
+ * optimized); with 500-row INSERTs the first chunk was 500.
  */
-export const FIRST_CHUNK_ROWS = 500
+export const FIRST_CHUNK_ROWS = 2_000
 
 interface Chunk {
   rows: PlannedRow[]

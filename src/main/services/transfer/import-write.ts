@@ -16,7 +16,7 @@ import { ChunkInsert } from './import-insert'
  *
  * Measured on 100,000 rows (2 cores): one INSERT per row costs ~6 s, most of it SQLite copying the
  * ~10 pages each row touches (table + 9 indexes) into a statement journal per statement, on disk.
- * 500 rows per INSERT and the journal in memory bring it to ~1.7 s, on par with the sqlite3 CLI
+ * Multi-row INSERTs (ROWS_PER_INSERT) and the journal in memory bring it near the sqlite3 CLI
  * loading the same rows into the same table.
  */
 
@@ -67,8 +67,15 @@ if (
 }
 const encodeRemoteDns = (value: boolean): unknown => proxies.remoteDns.mapToDriverValue(value)
 const encodeTags = (value: string[]): unknown => proxies.tags.mapToDriverValue(value)
-/** 7,500 parameters per statement: well under SQLite's 32,766. */
-export const ROWS_PER_INSERT = 500
+/**
+ * Rows per INSERT: at most 30,000 parameters (15 columns), under SQLite's 32,766. Each statement
+ * copies every existing page it touches into its statement journal (the triggers' RAISE(ABORT)
+ * makes SQLite keep one), and 500-row statements touched nearly every leaf of the random-key
+ * indexes each time. Measured on 100,000 rows (bench/import.ts's lines, same process, alternating):
+ * commit 3.1-3.3 s at 2,000 rows against 3.5-3.8 s at 500. The cost: main is held ~50-60 ms per
+ * statement instead of ~15 (the COMMIT's own fsync and checkpoint hold it longer).
+ */
+export const ROWS_PER_INSERT = 2_000
 
 const INSERT_ONE = `INSERT INTO proxies (${imported.names}) VALUES ${ROW_VALUES}`
 /** The row id differs on every row: never a shared value (import-insert.ts). */
