@@ -31,5 +31,4 @@ export type ToCheckWorker =
   | { type: 'close' }
 
 export type FromCheckWorker =
-  | { type: 'ready' }
-  | { type: 'results'; results: { id: number; result: CheckResult }[] }
+  { type: 'ready' } | { type: 'results'; results: { id: number; result: CheckResult }[] }

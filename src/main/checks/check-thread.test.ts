@@ -106,7 +106,10 @@ describe('the check thread', () => {
     const controller = new AbortController()
     const silent = { ...target('http', tarpit.port), username: null, password: null }
     const started = Date.now()
-    const cancelled = thread.check(silent, options({ timeoutMs: 20_000, signal: controller.signal }))
+    const cancelled = thread.check(
+      silent,
+      options({ timeoutMs: 20_000, signal: controller.signal }),
+    )
     const other = thread.check(silent, options({ timeoutMs: 1_500 }))
     setTimeout(() => controller.abort(), 200)
     const result = await cancelled
@@ -116,7 +119,10 @@ describe('the check thread', () => {
     // The other one ran to its own deadline.
     expect((await other).errorMessage).toMatch(/no answer within 1500 ms/)
     // A signal already fired when the check is asked for ends it before it starts.
-    const late = await thread.check(silent, options({ timeoutMs: 20_000, signal: controller.signal }))
+    const late = await thread.check(
+      silent,
+      options({ timeoutMs: 20_000, signal: controller.signal }),
+    )
     expect(late.errorMessage).toMatch(/check cancelled/)
   })
 

@@ -71,7 +71,11 @@ export async function openCheckThread(options: CheckThreadOptions): Promise<Chec
   }
   let worker: Worker
   try {
-    worker = new Worker(program.source, { eval: program.eval, name: 'proxydeck-checks', workerData })
+    worker = new Worker(program.source, {
+      eval: program.eval,
+      name: 'proxydeck-checks',
+      workerData,
+    })
   } catch {
     return null
   }
@@ -123,7 +127,11 @@ function threadChecker(worker: Worker, options: CheckThreadOptions): Checker {
   let local: Checker | null = null
   // Checks after a crash or a close, and the ones a crashed thread held, run here.
   const onMain = (): Checker =>
-    (local ??= createChecker({ geo: options.geo, ca: options.ca, exitProfile: options.exitProfile }))
+    (local ??= createChecker({
+      geo: options.geo,
+      ca: options.ca,
+      exitProfile: options.exitProfile,
+    }))
 
   const post = (message: ToCheckWorker): void => worker.postMessage(message)
   const flush = (): void => {
@@ -169,7 +177,9 @@ function threadChecker(worker: Worker, options: CheckThreadOptions): Checker {
     pending.clear()
     for (const entry of left) {
       // Closed: they end as cancelled, as on main. Crashed: checked again, on main.
-      const checkOptions = closing ? { ...entry.options, signal: AbortSignal.abort() } : entry.options
+      const checkOptions = closing
+        ? { ...entry.options, signal: AbortSignal.abort() }
+        : entry.options
       void onMain().check(entry.target, checkOptions).then(entry.resolve)
     }
   }

@@ -1,7 +1,7 @@
 import { Alert, AppShell, Button, Group, ScrollArea } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useQuery } from '../api'
 import { HoverTips } from '../components'
 import { CheckRunAlertListener } from '../features/checks/CheckRunAlertListener'
@@ -58,7 +58,10 @@ export function Shell() {
             </Group>
           </Alert>
         )}
-        <View key={route.path} />
+        {/* No fallback: a view's chunk is a local file, parsed in a frame or two. */}
+        <Suspense fallback={null}>
+          <View key={route.path} />
+        </Suspense>
       </AppShell.Main>
       <NoticeListener />
       <MonitorAlertListener />

@@ -8,32 +8,80 @@ import {
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react'
-import type { ComponentType } from 'react'
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { appViews, type ViewPath } from '../../../shared/views'
-import { AccountsView } from '../views/accounts/AccountsView'
-import { AssignmentsView } from '../views/assignments/AssignmentsView'
-import { DashboardView } from '../views/dashboard/DashboardView'
-import { HistoryView } from '../views/history/HistoryView'
-import { ProvidersView } from '../views/providers/ProvidersView'
-import { ProxiesView } from '../views/proxies/ProxiesView'
-import { SettingsView } from '../views/settings/SettingsView'
+
+/**
+ * Each view is its own chunk, loaded when first shown: the first window draws only the shell and
+ * the view it opens on (the dashboard's charts, the settings' forms... are ~half the bundle and
+ * were parsed and run before the first request left). The others load on first navigation, from
+ * local files: not preloaded, since that work would land in the middle of the operator's first
+ * interactions.
+ */
+function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyView {
+  return lazy(() => load().then((module) => ({ default: pick(module) })))
+}
+
+type LazyView = LazyExoticComponent<ComponentType>
 
 export interface Route {
   path: ViewPath
   label: string
   icon: TablerIcon
-  view: ComponentType
+  view: LazyView
 }
 
 // Keyed by path, so a view added to shared/views.ts without a component here fails to compile.
 const screens: Record<ViewPath, Pick<Route, 'icon' | 'view'>> = {
-  dashboard: { icon: IconLayoutDashboard, view: DashboardView },
-  proxies: { icon: IconServer, view: ProxiesView },
-  providers: { icon: IconBuildingStore, view: ProvidersView },
-  accounts: { icon: IconUsers, view: AccountsView },
-  assignments: { icon: IconArrowsExchange, view: AssignmentsView },
-  history: { icon: IconHistory, view: HistoryView },
-  settings: { icon: IconSettings, view: SettingsView },
+  dashboard: {
+    icon: IconLayoutDashboard,
+    view: lazyView(
+      () => import('../views/dashboard/DashboardView'),
+      (m) => m.DashboardView,
+    ),
+  },
+  proxies: {
+    icon: IconServer,
+    view: lazyView(
+      () => import('../views/proxies/ProxiesView'),
+      (m) => m.ProxiesView,
+    ),
+  },
+  providers: {
+    icon: IconBuildingStore,
+    view: lazyView(
+      () => import('../views/providers/ProvidersView'),
+      (m) => m.ProvidersView,
+    ),
+  },
+  accounts: {
+    icon: IconUsers,
+    view: lazyView(
+      () => import('../views/accounts/AccountsView'),
+      (m) => m.AccountsView,
+    ),
+  },
+  assignments: {
+    icon: IconArrowsExchange,
+    view: lazyView(
+      () => import('../views/assignments/AssignmentsView'),
+      (m) => m.AssignmentsView,
+    ),
+  },
+  history: {
+    icon: IconHistory,
+    view: lazyView(
+      () => import('../views/history/HistoryView'),
+      (m) => m.HistoryView,
+    ),
+  },
+  settings: {
+    icon: IconSettings,
+    view: lazyView(
+      () => import('../views/settings/SettingsView'),
+      (m) => m.SettingsView,
+    ),
+  },
 }
 
 export const routes: readonly Route[] = appViews.map((view) => ({ ...view, ...screens[view.path] }))
