@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { createChecker, placeOf, type Checker, type CheckerOptions } from './checker'
@@ -52,7 +53,14 @@ export function checkWorkerProgram(dir: string = __dirname): WorkerProgram | nul
   }
   const source = join(dir, 'check-worker.ts')
   if (!existsSync(source)) return null
-  return { source: `require('tsx/cjs');\nrequire(${JSON.stringify(source)})`, eval: true }
+  let tsx: string
+  try {
+    tsx = createRequire(__filename).resolve('tsx/cjs')
+  } catch {
+    return null // from source without tsx installed: check on main
+  }
+  const load = [tsx, source].map((file) => `require(${JSON.stringify(file)})`).join('\n')
+  return { source: load, eval: true }
 }
 
 /** PEM text, which survives the structured clone (a Buffer would arrive as a Uint8Array). */
