@@ -9,7 +9,11 @@ import { createRoot } from 'react-dom/client'
 import { createClient } from '../../shared/client'
 import { App } from './App'
 import { selectTransport } from './api'
+import { preloadRoute } from './shell/routes'
+import { readRoute } from './shell/use-hash-route'
 
+// The first view's chunk loads while React starts (routes.tsx).
+preloadRoute(readRoute())
 const { kind, transport } = selectTransport()
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')

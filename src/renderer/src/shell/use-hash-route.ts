@@ -17,6 +17,7 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange)
 }
 
-function readRoute(): string {
+/** The route in the address now (`#/proxies?status=error` → `proxies`). */
+export function readRoute(): string {
   return window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''
 }
