@@ -10,6 +10,7 @@ import type {
   ToCheckWorker,
 } from './check-thread-protocol'
 import type { GeoLookup } from './geo'
+import { whenWorkerReady } from '../worker-ready'
 import type { CheckOptions, CheckResult, CheckTarget } from './types'
 
 /*
@@ -89,7 +90,7 @@ export async function openCheckThread(options: CheckThreadOptions): Promise<Chec
   }
   // Never what keeps a finished process alive; referenced only while checks are in flight.
   worker.unref()
-  const ready = await whenReady(worker, options.startTimeoutMs ?? START_TIMEOUT_MS)
+  const ready = await whenWorkerReady(worker, options.startTimeoutMs ?? START_TIMEOUT_MS)
   if (!ready) {
     // A second 'error' with no listener would throw in main; nobody needs this one.
     worker.on('error', () => undefined)
@@ -97,24 +98,6 @@ export async function openCheckThread(options: CheckThreadOptions): Promise<Chec
     return null
   }
   return threadChecker(worker, options)
-}
-
-function whenReady(worker: Worker, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => settle(false), timeoutMs)
-    const settle = (ok: boolean) => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onFailure)
-      worker.off('exit', onFailure)
-      resolve(ok)
-    }
-    const onMessage = (message: FromCheckWorker) => settle(message.type === 'ready')
-    const onFailure = () => settle(false)
-    worker.on('message', onMessage)
-    worker.once('error', onFailure)
-    worker.once('exit', onFailure)
-  })
 }
 
 interface Pending {

@@ -4,6 +4,7 @@ import { sealWorkerSource, type SealReply, type SealRequest } from './seal-core'
 import { refusalError } from './sealed-secret'
 import type { MasterKey } from './master-key'
 import { vaultKeyOf } from './vault-keys'
+import { whenWorkerReady } from '../worker-ready'
 
 /**
  * Seals passwords on a `worker_thread` with the vault's key, in exactly the vault's format (the
@@ -66,34 +67,20 @@ export async function openSealWorker(
 }
 
 /** Sends the key; true once the worker says it is ready, false if it fails or stays silent. */
-function handOverKey(worker: Worker, masterKey: MasterKey, timeoutMs: number): Promise<boolean> {
-  return new Promise<boolean>((resolve, reject) => {
-    const timer = setTimeout(() => settle(false), timeoutMs)
-    const settle = (ok: boolean) => {
-      clearTimeout(timer)
-      worker.off('message', onReady)
-      worker.off('error', onFailure)
-      worker.off('exit', onFailure)
-      resolve(ok)
-    }
-    const onReady = (reply: SealReply) => settle(reply.type === 'ready')
-    const onFailure = () => settle(false)
-    worker.on('message', onReady)
-    worker.once('error', onFailure)
-    worker.once('exit', onFailure)
-    // A fresh 32-byte copy, transferred: main keeps no second copy, and no other bytes of a
-    // pooled Buffer travel with it.
-    const key = Uint8Array.from(masterKey.key)
-    try {
-      worker.postMessage(
-        { type: 'key', key, version: masterKey.version } satisfies SealRequest,
-        [key.buffer],
-      )
-    } catch (error) {
-      clearTimeout(timer)
-      reject(error)
-    }
-  })
+async function handOverKey(
+  worker: Worker,
+  masterKey: MasterKey,
+  timeoutMs: number,
+): Promise<boolean> {
+  const ready = whenWorkerReady(worker, timeoutMs)
+  // A fresh 32-byte copy, transferred: main keeps no second copy, and no other bytes of a
+  // pooled Buffer travel with it. If postMessage throws, the caller ends the worker, which
+  // settles `ready`.
+  const key = Uint8Array.from(masterKey.key)
+  worker.postMessage({ type: 'key', key, version: masterKey.version } satisfies SealRequest, [
+    key.buffer,
+  ])
+  return ready
 }
 
 interface Pending {
