@@ -66,22 +66,24 @@ export function HoverTips() {
     const onLeaveWindow = (event: PointerEvent) => {
       if (!event.relatedTarget) hide()
     }
-    document.addEventListener('pointerover', onOver)
-    document.addEventListener('pointerout', onLeaveWindow)
-    document.addEventListener('focusin', onFocus)
-    document.addEventListener('focusout', hide)
-    document.addEventListener('pointerdown', hide, true)
-    document.addEventListener('scroll', hide, true)
-    document.addEventListener('keydown', onKey)
+    // Capture for pointerdown and scroll: a scroll inside any container, a press anywhere.
+    const listeners: [string, (event: never) => void, boolean][] = [
+      ['pointerover', onOver, false],
+      ['pointerout', onLeaveWindow, false],
+      ['focusin', onFocus, false],
+      ['focusout', hide, false],
+      ['pointerdown', hide, true],
+      ['scroll', hide, true],
+      ['keydown', onKey, false],
+    ]
+    for (const [type, listener, capture] of listeners) {
+      document.addEventListener(type, listener as EventListener, capture)
+    }
     return () => {
       hide()
-      document.removeEventListener('pointerover', onOver)
-      document.removeEventListener('pointerout', onLeaveWindow)
-      document.removeEventListener('focusin', onFocus)
-      document.removeEventListener('focusout', hide)
-      document.removeEventListener('pointerdown', hide, true)
-      document.removeEventListener('scroll', hide, true)
-      document.removeEventListener('keydown', onKey)
+      for (const [type, listener, capture] of listeners) {
+        document.removeEventListener(type, listener as EventListener, capture)
+      }
     }
   }, [])
 

@@ -1,17 +1,8 @@
-import {
-  ActionIcon,
-  Button,
-  CopyButton,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core'
-import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { IconKey } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { LineShape } from '../../../../shared/import-types'
-import { ErrorAlert, useMutation } from '../../components'
+import { ErrorAlert, RevealedValueActions, useMutation } from '../../components'
 
 const formats: { value: LineShape; label: string }[] = [
   { value: 'protocol://user:pass@host:port', label: 'URL' },
@@ -76,25 +67,7 @@ export function ConnectionString({ proxyId }: { proxyId: number }) {
           >
             {value}
           </Text>
-          <CopyButton value={value} timeout={1500}>
-            {({ copied, copy }) => (
-              <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-                <ActionIcon
-                  variant="subtle"
-                  color={copied ? 'teal' : 'gray'}
-                  onClick={copy}
-                  aria-label="Copy proxy string"
-                >
-                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
-          <Tooltip label="Hide" withArrow>
-            <ActionIcon variant="subtle" color="gray" onClick={hide} aria-label="Hide proxy string">
-              <IconEyeOff size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <RevealedValueActions value={value} what="proxy string" onHide={hide} />
         </Group>
       )}
       {produce.error && (

@@ -1,17 +1,8 @@
-import {
-  ActionIcon,
-  Button,
-  CopyButton,
-  Group,
-  Loader,
-  Popover,
-  Text,
-  Tooltip,
-} from '@mantine/core'
-import { IconCheck, IconCopy, IconEyeOff, IconKey } from '@tabler/icons-react'
+import { Button, Group, Loader, Popover, Text } from '@mantine/core'
+import { IconKey } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import type { ProxyDto } from '../../../../shared/contracts/dto'
-import { ErrorAlert, IconButton, useMutation } from '../../components'
+import { ErrorAlert, IconButton, RevealedValueActions, useMutation } from '../../components'
 import { proxyLabel } from './proxy-label'
 
 const anchorBox = { position: 'relative', display: 'inline-flex' } as const
@@ -121,27 +112,7 @@ export function PasswordReveal({ proxy, variant = 'icon' }: PasswordRevealProps)
           >
             {password ?? '(none)'}
           </Text>
-          {password !== null && (
-            <CopyButton value={password} timeout={1500}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-                  <ActionIcon
-                    variant="subtle"
-                    color={copied ? 'teal' : 'gray'}
-                    onClick={copy}
-                    aria-label="Copy password"
-                  >
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          )}
-          <Tooltip label="Hide" withArrow>
-            <ActionIcon variant="subtle" color="gray" onClick={hide} aria-label="Hide password">
-              <IconEyeOff size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <RevealedValueActions value={password} what="password" onHide={hide} />
         </Group>
       )}
     </Popover.Dropdown>
